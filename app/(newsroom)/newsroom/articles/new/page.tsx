@@ -1,0 +1,15 @@
+import { ArticleEditor } from "@/components/editor/article-editor";
+import { listSections } from "@/server/sections/list-sections";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "New article" };
+
+export default async function NewArticlePage() {
+  const sections = await listSections();
+  return (
+    <>
+      <h1 className="visually-hidden">New article</h1>
+      <ArticleEditor initial={null} sections={sections.map((s) => ({ id: s.id, name: s.name }))} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/newsroom/sign-out-button";
+import { currentActor } from "@/server/auth/session";
+import { can } from "@/server/policy";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = {
+  title: { default: "Newsroom", template: "%s · Newsroom" },
+  robots: { index: false, follow: false },
+};
+
+export default async function NewsroomLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        Skip to main content
+      </a>
+      <header className="newsroom-header">
+        <div className="wrap">
+          <strong>
+            <Link href="/newsroom">Newsroom</Link>
+          </strong>
+          <nav aria-label="Newsroom">
+            <ul>
+              <li>
+                <Link href="/newsroom/articles/new">New article</Link>
+              </li>
+              {can(actor, "article.review") ? (
+                <li>
+                  <Link href="/newsroom/review">Review queue</Link>
+                </li>
+              ) : null}
+              {can(actor, "user.manage") ? (
+                <li>
+                  <Link href="/newsroom/users">Staff</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link href="/">Public site</Link>
+              </li>
+            </ul>
+          </nav>
+          <span className="who">
+            {actor.name} · {actor.role}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main-content" className="wrap page">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { currentActor } from "@/server/auth/session";
+import { can } from "@/server/policy";
+import { listStaff } from "@/server/users/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Staff" };
+
+export default async function UsersPage() {
+  const actor = (await currentActor())!;
+  if (!can(actor, "user.manage")) notFound();
+  const staff = await listStaff(actor);
+  return (
+    <>
+      <h1>Staff</h1>
+      <p>
+        <Link className="button primary" href="/newsroom/users/new">
+          Add user
+        </Link>
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Active</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((u) => (
+            <tr key={u.id}>
+              <td dir="auto">{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{u.active ? "Yes" : "No"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

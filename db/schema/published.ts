@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import {
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { DocJSON } from "../../lib/content/types";
+import { articleRevisions, articles } from "./articles";
+import { sections } from "./sections";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export type BylineEntry = { id: string; name: string; slug: string };
+
+/**
+ * The reader site's read model: one row per live story, written in the same transaction
+ * as the publication and deleted by unpublish. Reader queries touch only this table, so
+ * nothing unpublished can reach a reader by construction (DESIGN.md invariant 4).
+ */
+export const publishedArticles = pgTable(
+  "published_articles",
+  {
+    articleId: uuid("article_id")
+      .primaryKey()
+      .references(() => articles.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => articleRevisions.id),
+    slug: text("slug").notNull(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    headline: text("headline").notNull(),
+    standfirst: text("standfirst").notNull(),
+    dateline: text("dateline").notNull(),
+    source: text("source").notNull(),
+    body: jsonb("body").$type<DocJSON>().notNull(),
+    bodyText: text("body_text").notNull(),
+    byline: jsonb("byline").$type<BylineEntry[]>().notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /** Capped so a 1 MB story cannot make a tsvector over PostgreSQL's limit. */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 200000)), 'C')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex("published_articles_slug_lower_idx").on(sql`lower(${t.slug})`),
+    index("published_articles_published_idx").on(t.publishedAt),
+    index("published_articles_section_idx").on(t.sectionId, t.publishedAt),
+    index("published_articles_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export type PublishedArticle = typeof publishedArticles.$inferSelect;

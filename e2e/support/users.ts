@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import type { Person, Role } from "./people";
+
+/** Admin adds a member of staff at /newsroom/users and checks they are listed. */
+export async function createUser(page: Page, person: Person, role: Role): Promise<void> {
+  await page.goto("/newsroom/users");
+  // UI-CONTRACT.md allows `Add user` to be a link or a button.
+  await page
+    .getByRole("link", { name: "Add user", exact: true })
+    .or(page.getByRole("button", { name: "Add user", exact: true }))
+    .click();
+  await page.getByLabel("Name", { exact: true }).fill(person.name);
+  await page.getByLabel("Email", { exact: true }).fill(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+
+  // Wait for the form's POST to complete before navigating, or the navigation could cut it off.
+  const submitted = page.waitForResponse((response) => response.request().method() === "POST", {
+    timeout: 15_000,
+  });
+  await page.getByRole("button", { name: "Create user" }).click();
+  await (await submitted).finished();
+
+  await page.goto("/newsroom/users");
+  await expect(page.getByText(person.name).first()).toBeVisible();
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { articles } from "@/db/schema";
+import { defineCommand, id } from "../../command";
+import { AppError } from "../../errors";
+import { articleFields } from "../input";
+import { articleScope, lockArticle } from "../load";
+import { appendRevision, assertSection, checkedBody, sameContent } from "../revision";
+import { uniqueSlug } from "../slug";
+
+/**
+ * Saves the working copy as a new revision. The save quotes the version it was based on;
+ * if someone saved in between, it is refused as a conflict carrying the server's copy, and
+ * the writer's text stays in their editor. An unchanged document writes nothing. Saving a
+ * published story never touches the live page: only publishing does.
+ */
+export const saveArticle = defineCommand({
+  name: "saveArticle",
+  permission: "article.edit",
+  input: z.strictObject({
+    id,
+    baseVersion: z.int().min(1),
+    kind: z.enum(["autosave", "manual"]).default("manual"),
+    ...articleFields,
+  }),
+  load: lockArticle,
+  scope: articleScope,
+  async run({ actor, tx, resource }, input) {
+    const { article, working } = resource;
+    if (article.version !== input.baseVersion) {
+      throw new AppError(
+        "conflict",
+        "Someone else saved this story after you opened it. Your text is kept here: compare and choose.",
+        {
+          detail: {
+            version: article.version,
+            headline: working?.headline ?? "",
+            standfirst: working?.standfirst ?? "",
+            dateline: working?.dateline ?? "",
+            source: working?.source ?? "",
+            sectionId: working?.sectionId ?? null,
+            body: working?.body ?? null,
+          },
+        },
+      );
+    }
+    const body = checkedBody(input.body);
+    await assertSection(tx, input.sectionId);
+    const fields = {
+      headline: input.headline,
+      standfirst: input.standfirst,
+      dateline: input.dateline,
+      source: input.source,
+      sectionId: input.sectionId,
+      body,
+    };
+    if (working && sameContent(fields, working)) {
+      return {
+        version: article.version,
+        revisionId: working.id,
+        slug: article.slug,
+        unchanged: true,
+      };
+    }
+    const revision = await appendRevision(tx, article.id, fields, input.kind, actor!.id);
+    // The slug follows the headline until the story is first published or set by hand.
+    const slug =
+      !article.slugManual && !article.firstPublishedAt && fields.headline !== working?.headline
+        ? await uniqueSlug(tx, fields.headline, article.id)
+        : article.slug;
+    const [updated] = await tx
+      .update(articles)
+      .set({
+        version: sql`${articles.version} + 1`,
+        workingRevisionId: revision.id,
+        slug,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(articles.id, article.id), eq(articles.version, input.baseVersion)))
+      .returning({ version: articles.version });
+    if (!updated)
+      throw new AppError("conflict", "Someone else saved this story. Reload and retry.");
+    return { version: updated.version, revisionId: revision.id, slug, unchanged: false };
+  },
+});

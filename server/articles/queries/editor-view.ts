@@ -1,0 +1,94 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { sections, users, workflowEvents } from "@/db/schema";
+import type { DocJSON } from "@/lib/content/types";
+import type { ArticleStatus } from "@/lib/workflow/states";
+import { db } from "../../db";
+import { type Actor, can, canSee } from "../../policy";
+import { articleScope, loadArticle } from "../load";
+import { availableTransitions, TRANSITIONS, type TransitionName } from "../workflow";
+
+export type TransitionButton = { name: TransitionName; label: string; requiresNote: boolean };
+
+export type EditorView = {
+  id: string;
+  version: number;
+  status: ArticleStatus;
+  slug: string;
+  publicPath: string;
+  headline: string;
+  standfirst: string;
+  dateline: string;
+  source: string;
+  sectionId: string;
+  body: DocJSON;
+  wordCount: number;
+  authors: string[];
+  canEdit: boolean;
+  /** The workflow buttons this actor may press now, derived from the state machine. */
+  transitions: TransitionButton[];
+  /** The latest request-changes note, shown to the reporter. */
+  changesNote: { note: string; by: string; at: string } | null;
+  isLive: boolean;
+};
+
+/**
+ * A story as its editor page needs it, or null when the actor may not see it (the page
+ * then answers 404, exactly as for a story that does not exist).
+ */
+export async function getEditorView(actor: Actor, id: string): Promise<EditorView | null> {
+  const database = await db();
+  const loaded = await loadArticle(database, id);
+  if (!loaded?.working) return null;
+  const scope = articleScope(loaded);
+  if (!canSee(actor, scope)) return null;
+  const { article, working } = loaded;
+  const [section] = await database
+    .select({ slug: sections.slug })
+    .from(sections)
+    .where(eq(sections.id, working.sectionId));
+  const authorRows = loaded.authorIds.length
+    ? await database
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, loaded.authorIds))
+    : [];
+  const names = new Map(authorRows.map((r) => [r.id, r.name]));
+  const [note] =
+    article.status === "changes_requested"
+      ? await database
+          .select({ note: workflowEvents.note, at: workflowEvents.createdAt, by: users.name })
+          .from(workflowEvents)
+          .leftJoin(users, eq(users.id, workflowEvents.actorId))
+          .where(
+            and(eq(workflowEvents.articleId, id), eq(workflowEvents.action, "changes_requested")),
+          )
+          .orderBy(desc(workflowEvents.id))
+          .limit(1)
+      : [];
+  return {
+    id: article.id,
+    version: article.version,
+    status: article.status,
+    slug: article.slug,
+    publicPath: `/${section?.slug ?? "news"}/${article.slug}`,
+    headline: working.headline,
+    standfirst: working.standfirst,
+    dateline: working.dateline,
+    source: working.source,
+    sectionId: working.sectionId,
+    body: working.body,
+    wordCount: working.wordCount,
+    authors: loaded.authorIds.map((a) => names.get(a) ?? "Unknown"),
+    canEdit: can(actor, "article.edit", scope),
+    transitions: availableTransitions(actor, scope).map((name) => ({
+      name,
+      label: TRANSITIONS[name].label,
+      requiresNote: "requiresNote" in TRANSITIONS[name],
+    })),
+    changesNote: note
+      ? { note: note.note, by: note.by ?? "An editor", at: note.at.toISOString() }
+      : null,
+    isLive: article.publishedRevisionId !== null && article.status === "published",
+  };
+}

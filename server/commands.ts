@@ -1,0 +1,18 @@
+import "server-only";
+
+/**
+ * Every command of the application, imported here so that the registry is complete:
+ * the permission-matrix test walks it, and server actions expose only these.
+ */
+export { createArticle } from "./articles/commands/create-article";
+export { saveArticle } from "./articles/commands/save-article";
+export {
+  approveArticle,
+  publishArticle,
+  requestChangesArticle,
+  submitArticle,
+  unpublishArticle,
+} from "./articles/commands/transitions";
+export { allCommands } from "./command";
+export { createUser } from "./users/commands/create-user";
+export { setupAdmin } from "./users/commands/setup-admin";

@@ -1,0 +1,103 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/London");
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITE_NAME: z.string().min(1).max(100).default("The Ledger"),
+  NEWSROOM_TIME_ZONE: timeZone.default("UTC"),
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  databaseUrl: string | null;
+  dataDir: string;
+  authSecret: string;
+  port: number;
+  siteUrl: string;
+  siteName: string;
+  timeZone: string;
+  trustProxy: boolean;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** An embedded install keeps its own secret so that sign-in works with no configuration. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      // Another process wrote it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL ?? null;
+  if (databaseUrl && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_SECRET: required with DATABASE_URL (every instance must share it)",
+    );
+  }
+  return {
+    databaseUrl,
+    dataDir: e.DATA_DIR,
+    authSecret: e.AUTH_SECRET ?? embeddedSecret(e.DATA_DIR),
+    port: e.PORT,
+    siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    siteName: e.SITE_NAME,
+    timeZone: e.NEWSROOM_TIME_ZONE,
+    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+const store = globalThis as unknown as { __newsroomConfig?: Config };
+
+export function config(): Config {
+  if (!store.__newsroomConfig) {
+    const cfg = parseConfig(process.env);
+    // next-auth v4 reads these from the environment.
+    process.env.NEXTAUTH_URL ??= cfg.siteUrl;
+    process.env.NEXTAUTH_SECRET ??= cfg.authSecret;
+    store.__newsroomConfig = cfg;
+  }
+  return store.__newsroomConfig;
+}
