@@ -24,9 +24,9 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { ...shared, name: "pglite", env: { TEST_DB: "pglite" } } },
+      { extends: true as const, test: { ...shared, name: "pglite", env: { TEST_DB: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { ...shared, name: "postgres", env: { TEST_DB: "postgres" } } }]
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_DB: "postgres" } } }]
         : []),
     ],
   },

@@ -126,7 +126,7 @@ export function ArticleEditor({
     const result = await loadEditorView({ id: idRef.current });
     if (result.ok) {
       setView(result.data);
-      editor?.setEditable(result.data.canEdit);
+      editor?.setEditable(result.data.canEdit, false);
     }
   }, [editor]);
 

@@ -20,6 +20,12 @@ import { users } from "./users";
 
 export const articleStatus = pgEnum("article_status", ARTICLE_STATUSES);
 export const revisionKind = pgEnum("revision_kind", ["autosave", "manual", "restore"]);
+/**
+ * Where an update to a live story stands. Null: the working copy is the published one (or
+ * the story is not live). Editing: someone is changing it. In review: a reporter's update
+ * waits for an editor. The live page keeps the published revision throughout.
+ */
+export const updateStatus = pgEnum("update_status", ["editing", "in_review"]);
 
 /**
  * The story itself: identity, lifecycle and pointers to its working and published revisions.
@@ -49,12 +55,24 @@ export const articles = pgTable(
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
     lastPublishedAt: timestamp("last_published_at", { withTimezone: true }),
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
+    unpublishedAt: timestamp("unpublished_at", { withTimezone: true }),
+    updateStatus: updateStatus("update_status"),
     commentsOpen: boolean("comments_open").notNull().default(true),
+    /** Assignment: an editor's story slot for a reporter, with a deadline and a brief. */
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    assignedBy: uuid("assigned_by").references(() => users.id),
+    deadline: timestamp("deadline", { withTimezone: true }),
+    brief: text("brief").notNull().default(""),
+    /** Soft lock: who has the story open for editing, refreshed by a heartbeat. */
+    lockedBy: uuid("locked_by").references(() => users.id),
+    lockHeartbeatAt: timestamp("lock_heartbeat_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("articles_slug_lower_idx").on(sql`lower(${t.slug})`),
     index("articles_status_idx").on(t.status, t.updatedAt),
     index("articles_created_by_idx").on(t.createdBy),
+    index("articles_assignee_idx").on(t.assigneeId),
+    index("articles_scheduled_idx").on(t.scheduledFor).where(sql`status = 'scheduled'`),
   ],
 );
 
@@ -77,6 +95,12 @@ export const articleRevisions = pgTable(
       .references(() => sections.id),
     body: jsonb("body").$type<DocJSON>().notNull(),
     bodyText: text("body_text").notNull().default(""),
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    featuredMediaId: uuid("featured_media_id"),
+    /** Byline and tags as they were at this revision, for diffs and the published copy. */
+    authorIds: uuid("author_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    tagIds: uuid("tag_ids").array().notNull().default(sql`'{}'::uuid[]`),
     wordCount: integer("word_count").notNull().default(0),
     createdBy: uuid("created_by")
       .notNull()

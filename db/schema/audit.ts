@@ -18,6 +18,9 @@ export const workflowEvents = pgTable(
     note: text("note").notNull().default(""),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Hash chain: each row's hash covers its content and the previous row's hash. */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("workflow_events_article_idx").on(t.articleId, t.id),

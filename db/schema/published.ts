@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   customType,
   index,
   jsonb,
@@ -16,6 +17,17 @@ import { sections } from "./sections";
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export type BylineEntry = { id: string; name: string; slug: string };
+export type TagEntry = { slug: string; name: string };
+/** The featured image as readers get it: alt, caption, credit and the server's renditions. */
+export type FeaturedImage = {
+  mediaId: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  variants: { width: number; format: string; src: string }[];
+};
 
 /**
  * The reader site's read model: one row per live story, written in the same transaction
@@ -42,6 +54,11 @@ export const publishedArticles = pgTable(
     body: jsonb("body").$type<DocJSON>().notNull(),
     bodyText: text("body_text").notNull(),
     byline: jsonb("byline").$type<BylineEntry[]>().notNull(),
+    tags: jsonb("tags").$type<TagEntry[]>().notNull().default([]),
+    featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    commentsOpen: boolean("comments_open").notNull().default(true),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     /** Capped so a 1 MB story cannot make a tsvector over PostgreSQL's limit. */

@@ -27,6 +27,10 @@ export const users = pgTable(
     /** Bumped on role, activation or password change: every older session dies. */
     sessionVersion: integer("session_version").notNull().default(1),
     bio: text("bio").notNull().default(""),
+    avatarMediaId: uuid("avatar_media_id"),
+    /** Optional TOTP second factor (base32 secret, encrypted at rest by the app). */
+    totpSecret: text("totp_secret"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,3 +42,23 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** One-time password-reset links: only a hash of the token is stored. */
+export const passwordResets = pgTable("password_resets", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text("token_hash").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Newsroom-wide settings an admin can change (e.g. two-factor required for everyone). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
