@@ -108,6 +108,13 @@ CREATE TABLE "settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	"window_start" timestamp with time zone DEFAULT now() NOT NULL,
+	"blocked_until" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "article_revisions" ADD COLUMN "seo_title" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "article_revisions" ADD COLUMN "seo_description" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "article_revisions" ADD COLUMN "featured_media_id" uuid;--> statement-breakpoint

@@ -4,6 +4,7 @@ export * from "./comments";
 export * from "./editorial";
 export * from "./media";
 export * from "./published";
+export * from "./rate-limits";
 export * from "./sections";
 export * from "./taxonomy";
 export * from "./users";
