@@ -9,6 +9,8 @@ export type ArticleScope = {
   createdBy: string;
   authorIds: readonly string[];
   status: ArticleStatus;
+  /** Where an update to a live story stands (null when there is none). */
+  updateStatus?: "editing" | "in_review" | null;
 };
 
 type Rule = {
@@ -23,12 +25,18 @@ const DESK = ["editor", "admin"] as const;
 const isOwn = (actor: Actor, a: ArticleScope) =>
   a.createdBy === actor.id || a.authorIds.includes(actor.id);
 const REPORTER_EDITABLE: readonly ArticleStatus[] = ["draft", "changes_requested"];
+/** A reporter may draft an update to their live story until they send it for review. */
+const reporterMayEdit = (actor: Actor, a: ArticleScope) =>
+  isOwn(actor, a) &&
+  (REPORTER_EDITABLE.includes(a.status) ||
+    (a.status === "published" && a.updateStatus !== "in_review"));
 
 /**
  * The one permission table (DESIGN.md invariant 1). Every command names one of these keys;
  * the command wrapper asks `decide` before running anything. Editors may do everything to
  * every story; reporters only to their own (created or bylined), and edit only while the
- * story is with them (Draft or Changes requested); admins are editors who also manage staff.
+ * story is with them (Draft or Changes requested, or drafting an update to their live story,
+ * which then goes back through review); admins are editors who also manage staff.
  */
 export const POLICY = {
   public: { roles: [] },
@@ -37,7 +45,7 @@ export const POLICY = {
   "article.edit": {
     roles: STAFF,
     when: {
-      reporter: (actor, a) => isOwn(actor, a) && REPORTER_EDITABLE.includes(a.status),
+      reporter: reporterMayEdit,
       editor: (_, a) => a.status !== "spiked",
       admin: (_, a) => a.status !== "spiked",
     },

@@ -1,9 +1,12 @@
 import "server-only";
+import { publishDueStories } from "./articles/scheduler";
 import { config } from "./config";
 import { closeDatabase, openDatabase } from "./db";
 import { log } from "./log";
 
 let started = false;
+/** How often this instance looks for stories whose scheduled time has come. */
+const SCHEDULER_INTERVAL_MS = 5_000;
 
 export async function startServer(): Promise<void> {
   if (started) return;
@@ -18,6 +21,13 @@ export async function startServer(): Promise<void> {
     },
     "newsroom ready",
   );
+  const timer = setInterval(() => {
+    publishDueStories().then(
+      (n) => n > 0 && log.info({ published: n }, "scheduled stories published"),
+      (error) => log.error({ err: error }, "scheduled publishing failed"),
+    );
+  }, SCHEDULER_INTERVAL_MS);
+  timer.unref();
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     try {

@@ -2,25 +2,18 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  approveArticle,
-  createArticle,
-  loadEditorView,
-  publishArticle,
-  requestChangesArticle,
-  saveArticle,
-  submitArticle,
-  unpublishArticle,
-} from "@/app/(newsroom)/newsroom/actions";
+import { createArticle, loadEditorView, saveArticle } from "@/app/(newsroom)/newsroom/actions";
 import { Field } from "@/components/ui/field";
 import { contentExtensions } from "@/lib/content/extensions";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
 import { EMPTY_DOC } from "@/lib/content/types";
-import { STATUS_LABELS } from "@/lib/workflow/states";
 import type { EditorView, TransitionButton } from "@/server/articles/queries/editor-view";
 import type { PublicError, Result } from "@/server/errors";
-import { RequestChangesDialog } from "./request-changes-dialog";
+import { StorySidebar } from "./story-sidebar";
 import { Toolbar } from "./toolbar";
+import { TRANSITION_ACTIONS, type TransitionExtras } from "./transition-actions";
+import { useEditLock } from "./use-edit-lock";
+import { WorkflowBar } from "./workflow-bar";
 
 type Section = { id: string; name: string };
 type Fields = {
@@ -41,15 +34,6 @@ const SAVE_LABEL: Record<SaveState, string> = {
 };
 const AUTOSAVE_MS = 1_500;
 
-type TransitionAction = (input: unknown) => Promise<Result<unknown>>;
-const TRANSITION_ACTIONS: Record<TransitionButton["name"], TransitionAction> = {
-  submit: submitArticle,
-  requestChanges: requestChangesArticle,
-  approve: approveArticle,
-  publish: publishArticle,
-  unpublish: unpublishArticle,
-};
-
 function initialFields(view: EditorView | null, sections: Section[]): Fields {
   return {
     headline: view?.headline ?? "",
@@ -68,9 +52,11 @@ function initialFields(view: EditorView | null, sections: Section[]): Fields {
 export function ArticleEditor({
   initial,
   sections,
+  timeZone,
 }: {
   initial: EditorView | null;
   sections: Section[];
+  timeZone: string;
 }) {
   const [view, setView] = useState<EditorView | null>(initial);
   const [fields, setFields] = useState<Fields>(() => initialFields(initial, sections));
@@ -78,7 +64,6 @@ export function ArticleEditor({
   const [message, setMessage] = useState<PublicError | null>(null);
   const [conflict, setConflict] = useState<ServerCopy | null>(null);
   const [busy, setBusy] = useState(false);
-  const [noteFor, setNoteFor] = useState<TransitionButton | null>(null);
 
   const idRef = useRef<string | null>(initial?.id ?? null);
   const versionRef = useRef<number>(initial?.version ?? 0);
@@ -91,6 +76,7 @@ export function ArticleEditor({
   const dirtyRef = useRef<() => void>(() => {});
 
   const canEdit = view ? view.canEdit : true;
+  const lock = useEditLock(view?.id ?? null, canEdit);
 
   const editor = useEditor({
     extensions: contentExtensions,
@@ -241,20 +227,19 @@ export function ArticleEditor({
     markDirty();
   }
 
-  async function fire(t: TransitionButton, note = "") {
-    if (!idRef.current || !view) return;
+  async function fire(t: TransitionButton, extras: TransitionExtras = {}): Promise<boolean> {
+    if (!idRef.current || !view) return false;
     setBusy(true);
     try {
-      if (canEdit && !(await save("manual"))) return;
+      if (canEdit && !(await save("manual"))) return false;
       const result = await TRANSITION_ACTIONS[t.name]({
         id: idRef.current,
         fromStatus: view.status,
-        note,
+        ...extras,
       });
-      if (!result.ok) setMessage(result.error);
-      else setMessage(null);
+      setMessage(result.ok ? null : result.error);
       await refreshView();
-      setNoteFor(null);
+      return result.ok;
     } finally {
       setBusy(false);
     }
@@ -290,32 +275,16 @@ export function ArticleEditor({
 
   return (
     <div>
-      <div className="editor-bar">
-        <span>
-          Status:{" "}
-          <strong data-testid="article-status">{STATUS_LABELS[view?.status ?? "draft"]}</strong>
-        </span>
+      <WorkflowBar view={view} busy={busy} blocked={!!conflict} timeZone={timeZone} onFire={fire}>
         <span role="status" className="save-state" data-state={saveState}>
           {SAVE_LABEL[saveState]}
         </span>
-        <span style={{ flex: 1 }} />
         {canEdit ? (
           <button type="button" onClick={() => void save("manual")} disabled={busy}>
             Save
           </button>
         ) : null}
-        {view?.transitions.map((t) => (
-          <button
-            key={t.name}
-            type="button"
-            className={t.name === "publish" ? "primary" : undefined}
-            disabled={busy || !!conflict}
-            onClick={() => (t.requiresNote ? setNoteFor(t) : void fire(t))}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      </WorkflowBar>
 
       {message ? (
         <div role="alert" className="notice error">
@@ -323,6 +292,21 @@ export function ArticleEditor({
         </div>
       ) : null}
 
+      {lock.otherEditor ? (
+        <section className="notice" aria-label="Someone else is editing">
+          <strong>{lock.otherEditor} is editing.</strong> You can still type and save: if you both
+          change it, the later save shows both versions to choose from.{" "}
+          <button type="button" onClick={() => void lock.takeOver()}>
+            Take over
+          </button>
+        </section>
+      ) : null}
+      {lock.lostTo ? (
+        <section className="notice" aria-label="Editing taken over">
+          <strong>{lock.lostTo} took over editing.</strong> Your text is kept here; saving will show
+          a conflict if they changed the story.
+        </section>
+      ) : null}
       {conflict ? (
         <section className="notice" aria-label="Save conflict">
           <p>
@@ -439,19 +423,24 @@ export function ArticleEditor({
                   </>
                 ) : null}
               </p>
+              {view.deadline ? (
+                <p>
+                  Deadline:{" "}
+                  <time dateTime={view.deadline}>
+                    {view.deadline.slice(0, 16).replace("T", " ")} UTC
+                  </time>
+                </p>
+              ) : null}
+              {view.brief ? (
+                <p style={{ whiteSpace: "pre-wrap" }}>
+                  <strong>Brief:</strong> {view.brief}
+                </p>
+              ) : null}
+              <StorySidebar view={view} onChange={() => void refreshView()} />
             </>
           ) : null}
         </aside>
       </div>
-
-      {noteFor ? (
-        <RequestChangesDialog
-          label={noteFor.label}
-          busy={busy}
-          onCancel={() => setNoteFor(null)}
-          onSend={(note) => void fire(noteFor, note)}
-        />
-      ) : null}
     </div>
   );
 }

@@ -47,6 +47,7 @@ export const articleScope = (loaded: LoadedArticle): ArticleScope => ({
   createdBy: loaded.article.createdBy,
   authorIds: loaded.authorIds,
   status: loaded.article.status,
+  updateStatus: loaded.article.updateStatus,
 });
 
 export const lockArticle = (tx: Executor, input: { id: string }) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { db } from "../db";
 import { type Actor, can } from "../policy";
@@ -23,5 +23,14 @@ export async function listStaff(actor: Actor): Promise<StaffRow[]> {
       active: users.active,
     })
     .from(users)
+    .orderBy(asc(users.name));
+}
+
+/** Active staff who can be assigned a story: names only, no emails. */
+export async function listAssignableStaff(): Promise<{ id: string; name: string; role: string }[]> {
+  return (await db())
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
     .orderBy(asc(users.name));
 }

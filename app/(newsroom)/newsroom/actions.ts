@@ -6,9 +6,19 @@
  */
 import { runAction, runQuery } from "@/server/actions";
 import { createArticle as createArticleCommand } from "@/server/articles/commands/create-article";
+import { createAssignment as createAssignmentCommand } from "@/server/articles/commands/create-assignment";
+import {
+  claimEditLock as claimEditLockCommand,
+  releaseEditLock as releaseEditLockCommand,
+} from "@/server/articles/commands/edit-lock";
 import { saveArticle as saveArticleCommand } from "@/server/articles/commands/save-article";
 import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import { getEditorView } from "@/server/articles/queries/editor-view";
+import {
+  addNote as addNoteCommand,
+  resolveNote as resolveNoteCommand,
+} from "@/server/notes/add-note";
+import { markNotificationsRead as markNotificationsReadCommand } from "@/server/notifications/mark-read";
 import { createUser as createUserCommand } from "@/server/users/commands/create-user";
 
 export async function createArticle(input: unknown) {
@@ -23,6 +33,10 @@ export async function submitArticle(input: unknown) {
   return runAction(TRANSITION_COMMANDS.submit, input);
 }
 
+export async function withdrawArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.withdraw, input);
+}
+
 export async function requestChangesArticle(input: unknown) {
   return runAction(TRANSITION_COMMANDS.requestChanges, input);
 }
@@ -31,12 +45,44 @@ export async function approveArticle(input: unknown) {
   return runAction(TRANSITION_COMMANDS.approve, input);
 }
 
+export async function scheduleArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.schedule, input);
+}
+
+export async function cancelScheduleArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.cancelSchedule, input);
+}
+
 export async function publishArticle(input: unknown) {
   return runAction(TRANSITION_COMMANDS.publish, input);
 }
 
+export async function submitUpdateArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.submitUpdate, input);
+}
+
+export async function requestUpdateChangesArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.requestUpdateChanges, input);
+}
+
+export async function publishUpdateArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.publishUpdate, input);
+}
+
+export async function discardUpdateArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.discardUpdate, input);
+}
+
 export async function unpublishArticle(input: unknown) {
   return runAction(TRANSITION_COMMANDS.unpublish, input);
+}
+
+export async function spikeArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.spike, input);
+}
+
+export async function restoreArticle(input: unknown) {
+  return runAction(TRANSITION_COMMANDS.restore, input);
 }
 
 export async function createUser(input: unknown) {
@@ -49,4 +95,28 @@ export async function loadEditorView(input: unknown) {
     const id = (input as { id?: unknown } | null)?.id;
     return typeof id === "string" ? getEditorView(actor, id) : null;
   });
+}
+
+export async function addNote(input: unknown) {
+  return runAction(addNoteCommand, input);
+}
+
+export async function resolveNote(input: unknown) {
+  return runAction(resolveNoteCommand, input);
+}
+
+export async function markNotificationsRead(input: unknown) {
+  return runAction(markNotificationsReadCommand, input);
+}
+
+export async function createAssignment(input: unknown) {
+  return runAction(createAssignmentCommand, input);
+}
+
+export async function claimEditLock(input: unknown) {
+  return runAction(claimEditLockCommand, input);
+}
+
+export async function releaseEditLock(input: unknown) {
+  return runAction(releaseEditLockCommand, input);
 }

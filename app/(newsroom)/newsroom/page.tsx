@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StoryTable } from "@/components/newsroom/story-table";
-import { dashboardStories } from "@/server/articles/queries/story-lists";
+import { dashboardStories, myAssignments } from "@/server/articles/queries/story-lists";
 import { currentActor } from "@/server/auth/session";
 import { can } from "@/server/policy";
 
@@ -9,7 +9,7 @@ export const metadata = { title: "Dashboard" };
 
 export default async function Dashboard() {
   const actor = (await currentActor())!;
-  const stories = await dashboardStories(actor);
+  const [stories, assignments] = await Promise.all([dashboardStories(actor), myAssignments(actor)]);
   const desk = can(actor, "article.review");
   return (
     <>
@@ -19,11 +19,22 @@ export default async function Dashboard() {
           New article
         </Link>{" "}
         {desk ? (
-          <Link className="button" href="/newsroom/review">
-            Review queue
-          </Link>
+          <>
+            <Link className="button" href="/newsroom/review">
+              Review queue
+            </Link>{" "}
+            <Link className="button" href="/newsroom/assignments/new">
+              New assignment
+            </Link>
+          </>
         ) : null}
       </p>
+      {assignments.length > 0 ? (
+        <section aria-labelledby="assignments-title">
+          <h2 id="assignments-title">Assignments</h2>
+          <StoryTable stories={assignments} empty="" />
+        </section>
+      ) : null}
       <h2>{desk ? "Latest stories" : "My stories"}</h2>
       <StoryTable stories={stories} empty="No stories yet. Start one with New article." />
     </>

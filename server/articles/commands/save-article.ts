@@ -76,6 +76,10 @@ export const saveArticle = defineCommand({
         workingRevisionId: revision.id,
         slug,
         updatedAt: new Date(),
+        // Editing a live story starts an update; readers keep the published revision.
+        ...(article.status === "published" && !article.updateStatus
+          ? { updateStatus: "editing" as const }
+          : {}),
       })
       .where(and(eq(articles.id, article.id), eq(articles.version, input.baseVersion)))
       .returning({ version: articles.version });

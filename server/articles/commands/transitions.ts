@@ -1,56 +1,42 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { articles } from "@/db/schema";
+import { zonedLocalToUtc } from "@/lib/time";
 import { ARTICLE_STATUSES } from "@/lib/workflow/states";
-import { recordEvent } from "../../audit";
 import { type Command, defineCommand, id } from "../../command";
-import { AppError } from "../../errors";
+import { config } from "../../config";
 import { cleanText } from "../input";
-import { articleScope, type LoadedArticle, lockArticle } from "../load";
-import { removePublishedCopy, writePublishedCopy } from "../publication";
-import { staleMessage, TRANSITIONS, type Transition, type TransitionName } from "../workflow";
+import { articleScope, lockArticle } from "../load";
+import { applyTransition } from "../transition";
+import { TRANSITION_NAMES, TRANSITIONS, type Transition, type TransitionName } from "../workflow";
+
+/** A time typed in the newsroom's zone ("2026-11-27T14:30") or an ISO instant with zone. */
+const publishAt = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const date = /[zZ]|[+-]\d\d:\d\d$/.test(value)
+      ? new Date(value)
+      : zonedLocalToUtc(value, config().timeZone);
+    if (!date || Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a date and time." });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 const transitionInput = z.strictObject({
   id,
   /** The state the person saw when they clicked: if it moved on, the click is refused. */
   fromStatus: z.enum(ARTICLE_STATUSES),
   note: cleanText(5_000, "Note").default(""),
+  publishAt: publishAt.optional(),
+  correction: z
+    .strictObject({
+      kind: z.enum(["correction", "clarification", "update"]),
+      note: cleanText(2_000, "Correction note"),
+    })
+    .optional(),
 });
-
-function assertReadyForReview({ working }: LoadedArticle) {
-  if (!working?.headline || working.wordCount === 0) {
-    throw new AppError("invalid", "A story needs a headline and some body text before review.");
-  }
-}
-
-/** Side effects that belong to a transition, run inside its transaction. */
-async function effects(
-  name: TransitionName,
-  tx: Parameters<Parameters<typeof defineCommand>[0]["run"]>[0]["tx"],
-  loaded: LoadedArticle,
-  now: Date,
-): Promise<Partial<typeof articles.$inferInsert>> {
-  const { article, working } = loaded;
-  switch (name) {
-    case "submit":
-      assertReadyForReview(loaded);
-      return { submittedAt: now };
-    case "publish":
-      if (!working) throw new AppError("invalid", "There is nothing to publish yet.");
-      await writePublishedCopy(tx, article, working, now);
-      return {
-        publishedRevisionId: working.id,
-        firstPublishedAt: article.firstPublishedAt ?? now,
-        lastPublishedAt: now,
-      };
-    case "unpublish":
-      await removePublishedCopy(tx, article.id);
-      return {};
-    default:
-      return {};
-  }
-}
 
 function transitionCommand(name: TransitionName) {
   const t: Transition = TRANSITIONS[name];
@@ -60,45 +46,23 @@ function transitionCommand(name: TransitionName) {
     input: transitionInput,
     load: lockArticle,
     scope: articleScope,
-    async run({ actor, tx, resource }, input) {
-      const { article } = resource;
-      if (article.status !== input.fromStatus || !t.from.includes(article.status)) {
-        throw new AppError("stale_state", staleMessage(article.status));
-      }
-      if (t.requiresNote && !input.note) {
-        throw new AppError("invalid", "Write a note so the reporter knows what to change.", {
-          fields: { note: "A note is required." },
-        });
-      }
-      const now = new Date();
-      const extra = await effects(name, tx, resource, now);
-      await tx
-        .update(articles)
-        .set({ status: t.to, updatedAt: now, ...extra })
-        .where(eq(articles.id, article.id));
-      await recordEvent(tx, {
-        articleId: article.id,
-        actorId: actor!.id,
-        action: t.audit,
-        fromStatus: article.status,
-        toStatus: t.to,
+    run: ({ actor, tx, resource }, input) =>
+      applyTransition(tx, actor, resource, name, {
+        fromStatus: input.fromStatus,
         note: input.note,
-      });
-      return { status: t.to };
-    },
+        publishAt: input.publishAt ?? null,
+        correction: input.correction?.note ? input.correction : null,
+      }),
   });
 }
 
-export const submitArticle = transitionCommand("submit");
-export const requestChangesArticle = transitionCommand("requestChanges");
-export const approveArticle = transitionCommand("approve");
-export const publishArticle = transitionCommand("publish");
-export const unpublishArticle = transitionCommand("unpublish");
+/** One command per transition of the state machine, named `${transition}Article`. */
+export const TRANSITION_COMMANDS = Object.fromEntries(
+  TRANSITION_NAMES.map((name) => [name, transitionCommand(name)]),
+) as unknown as Record<TransitionName, Command>;
 
-export const TRANSITION_COMMANDS: Record<TransitionName, Command> = {
-  submit: submitArticle,
-  requestChanges: requestChangesArticle,
-  approve: approveArticle,
-  publish: publishArticle,
-  unpublish: unpublishArticle,
-} as Record<TransitionName, Command>;
+export const submitArticle = TRANSITION_COMMANDS.submit;
+export const requestChangesArticle = TRANSITION_COMMANDS.requestChanges;
+export const approveArticle = TRANSITION_COMMANDS.approve;
+export const publishArticle = TRANSITION_COMMANDS.publish;
+export const unpublishArticle = TRANSITION_COMMANDS.unpublish;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { sections, users, workflowEvents } from "@/db/schema";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { editorialNotes, sections, users, workflowEvents } from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
 import type { ArticleStatus } from "@/lib/workflow/states";
 import { db } from "../../db";
@@ -8,7 +8,31 @@ import { type Actor, can, canSee } from "../../policy";
 import { articleScope, loadArticle } from "../load";
 import { availableTransitions, TRANSITIONS, type TransitionName } from "../workflow";
 
-export type TransitionButton = { name: TransitionName; label: string; requiresNote: boolean };
+export type TransitionButton = {
+  name: TransitionName;
+  label: string;
+  requiresNote: boolean;
+  requiresTime: boolean;
+};
+
+export type NoteView = {
+  id: string;
+  kind: string;
+  body: string;
+  by: string;
+  at: string;
+  resolved: boolean;
+};
+
+export type HistoryEntry = {
+  id: number;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note: string;
+  by: string;
+  at: string;
+};
 
 export type EditorView = {
   id: string;
@@ -30,6 +54,12 @@ export type EditorView = {
   /** The latest request-changes note, shown to the reporter. */
   changesNote: { note: string; by: string; at: string } | null;
   isLive: boolean;
+  updateStatus: "editing" | "in_review" | null;
+  scheduledFor: string | null;
+  deadline: string | null;
+  brief: string;
+  notes: NoteView[];
+  history: HistoryEntry[];
 };
 
 /**
@@ -66,6 +96,33 @@ export async function getEditorView(actor: Actor, id: string): Promise<EditorVie
           .orderBy(desc(workflowEvents.id))
           .limit(1)
       : [];
+  const notes = await database
+    .select({
+      id: editorialNotes.id,
+      kind: editorialNotes.kind,
+      body: editorialNotes.body,
+      at: editorialNotes.createdAt,
+      resolvedAt: editorialNotes.resolvedAt,
+      by: users.name,
+    })
+    .from(editorialNotes)
+    .leftJoin(users, eq(users.id, editorialNotes.authorId))
+    .where(eq(editorialNotes.articleId, id))
+    .orderBy(asc(editorialNotes.createdAt));
+  const history = await database
+    .select({
+      id: workflowEvents.id,
+      action: workflowEvents.action,
+      from: workflowEvents.fromStatus,
+      to: workflowEvents.toStatus,
+      note: workflowEvents.note,
+      at: workflowEvents.createdAt,
+      by: users.name,
+    })
+    .from(workflowEvents)
+    .leftJoin(users, eq(users.id, workflowEvents.actorId))
+    .where(eq(workflowEvents.articleId, id))
+    .orderBy(asc(workflowEvents.id));
   return {
     id: article.id,
     version: article.version,
@@ -85,10 +142,32 @@ export async function getEditorView(actor: Actor, id: string): Promise<EditorVie
       name,
       label: TRANSITIONS[name].label,
       requiresNote: "requiresNote" in TRANSITIONS[name],
+      requiresTime: "requiresTime" in TRANSITIONS[name],
     })),
     changesNote: note
       ? { note: note.note, by: note.by ?? "An editor", at: note.at.toISOString() }
       : null,
     isLive: article.publishedRevisionId !== null && article.status === "published",
+    updateStatus: article.updateStatus,
+    scheduledFor: article.scheduledFor?.toISOString() ?? null,
+    deadline: article.deadline?.toISOString() ?? null,
+    brief: article.brief,
+    notes: notes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      body: n.body,
+      by: n.by ?? "Unknown",
+      at: n.at.toISOString(),
+      resolved: n.resolvedAt !== null,
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      action: h.action,
+      from: h.from,
+      to: h.to,
+      note: h.note,
+      by: h.by ?? "The scheduler",
+      at: h.at.toISOString(),
+    })),
   };
 }

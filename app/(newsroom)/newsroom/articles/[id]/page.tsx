@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { getEditorView } from "@/server/articles/queries/editor-view";
 import { currentActor } from "@/server/auth/session";
+import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +20,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         key={view.id}
         initial={view}
         sections={sections.map((s) => ({ id: s.id, name: s.name }))}
+        timeZone={config().timeZone}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,11 @@ export default async function NewArticlePage() {
   return (
     <>
       <h1 className="visually-hidden">New article</h1>
-      <ArticleEditor initial={null} sections={sections.map((s) => ({ id: s.id, name: s.name }))} />
+      <ArticleEditor
+        initial={null}
+        sections={sections.map((s) => ({ id: s.id, name: s.name }))}
+        timeZone={config().timeZone}
+      />
     </>
   );
 }
