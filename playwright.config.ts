@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const baseURL = "http://127.0.0.1:3100";
+/** E2E_PORT lets several checkouts run their browser tests side by side. */
+const port = process.env.E2E_PORT ?? "3100";
+const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests run against a production build (`next build` happens before `playwright test`

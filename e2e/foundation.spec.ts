@@ -111,7 +111,7 @@ test("reporter writes a story and submits it for review", async () => {
 
 test("editor sends the story back with a note", async () => {
   await signIn(editorPage, editor.email, editor.password);
-  await editorPage.getByRole("link", { name: "Review queue", exact: true }).click();
+  await editorPage.getByRole("link", { name: "Review queue", exact: true }).first().click();
   await expect(editorPage).toHaveURL(/\/newsroom\/review\/?(\?|$)/);
 
   const desk = await openStoryLink(editorPage, "/newsroom/review", story.headline);
@@ -126,7 +126,8 @@ test("editor sends the story back with a note", async () => {
 test("reporter sees the note, revises and resubmits", async () => {
   const desk = await openStoryLink(reporterPage, "/newsroom", story.headline);
   await expect(desk.status).toHaveText("Changes requested");
-  await expect(reporterPage.getByText(note)).toBeVisible();
+  // The note leads the page (and also stands in the notes thread and the history).
+  await expect(reporterPage.getByRole("region", { name: "Changes requested" })).toContainText(note);
 
   await desk.appendParagraphs([revision]);
   await desk.save();
@@ -145,7 +146,7 @@ test("editor approves and publishes", async () => {
 test("reader finds the story on the home page and reads it", async () => {
   const page = await anonymous.newPage();
   await page.goto("/");
-  await page.getByRole("link", { name: story.headline, exact: true }).click();
+  await page.getByRole("link", { name: story.headline, exact: true }).first().click();
   await expect(page.locator("h1")).toHaveText(story.headline);
 
   // Arrive afresh, as from a search engine: after a client-side navigation Chromium starts

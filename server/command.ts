@@ -6,7 +6,7 @@ import { loadActor, type SessionClaims } from "./auth/actor";
 import { db as getDb } from "./db";
 import { AppError, notFound, type Result } from "./errors";
 import { log } from "./log";
-import { type Actor, type ArticleScope, decide, type Permission } from "./policy";
+import { type Actor, type ArticleScope, decide, POLICY, type Permission } from "./policy";
 
 export type CommandContext<R> = {
   actor: Actor | null;
@@ -62,10 +62,9 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
   spec: Spec<S, R, T>,
 ): Command<S, R, T> {
   if (!spec.permission) throw new Error(`command ${spec.name} has no permission`);
-  if (spec.permission.startsWith("article.") && spec.permission !== "article.create") {
-    if (!spec.load || !spec.scope) {
-      throw new Error(`command ${spec.name} needs load and scope for ${spec.permission}`);
-    }
+  // A permission whose answer depends on the story (own, state) cannot be checked without it.
+  if ("when" in POLICY[spec.permission] && (!spec.load || !spec.scope)) {
+    throw new Error(`command ${spec.name} needs load and scope for ${spec.permission}`);
   }
   if (registry.has(spec.name)) throw new Error(`duplicate command ${spec.name}`);
 

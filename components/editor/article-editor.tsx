@@ -1,17 +1,22 @@
 "use client";
 
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { createArticle, loadEditorView, saveArticle } from "@/app/(newsroom)/newsroom/actions";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { loadEditorView } from "@/app/(newsroom)/newsroom/actions";
 import { Field } from "@/components/ui/field";
-import { contentExtensions } from "@/lib/content/extensions";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
-import { EMPTY_DOC } from "@/lib/content/types";
+import { countWords, readingMinutes } from "@/lib/content/text";
+import { type DocJSON, EMPTY_DOC } from "@/lib/content/types";
 import type { EditorView, TransitionButton } from "@/server/articles/queries/editor-view";
-import type { PublicError, Result } from "@/server/errors";
+import type { PublicError } from "@/server/errors";
+import { ConflictView, type ServerCopy } from "./conflict-view";
+import { editorExtensions } from "./editor-extensions";
+import { type LocalDraft, readLocal } from "./local-drafts";
+import { RelatedArticleDialog } from "./related/related-article-dialog";
 import { StorySidebar } from "./story-sidebar";
 import { Toolbar } from "./toolbar";
 import { TRANSITION_ACTIONS, type TransitionExtras } from "./transition-actions";
+import { type SaveState, useAutosave } from "./use-autosave";
 import { useEditLock } from "./use-edit-lock";
 import { WorkflowBar } from "./workflow-bar";
 
@@ -23,8 +28,6 @@ type Fields = {
   source: string;
   sectionId: string;
 };
-type SaveState = "saved" | "saving" | "unsaved" | "offline";
-type ServerCopy = Fields & { version: number; body: unknown };
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: "Saved",
@@ -32,7 +35,6 @@ const SAVE_LABEL: Record<SaveState, string> = {
   unsaved: "Unsaved changes",
   offline: "Offline",
 };
-const AUTOSAVE_MS = 1_500;
 
 function initialFields(view: EditorView | null, sections: Section[]): Fields {
   return {
@@ -45,43 +47,42 @@ function initialFields(view: EditorView | null, sections: Section[]): Fields {
 }
 
 /**
- * The story editor. Content lives here, in the browser, until the server has it: saves are
- * serialised (one in flight, the latest queued), an unchanged story is not re-sent, and a
- * refused save (conflict, validation, network) never discards what was typed.
+ * The story editor. What is typed lives here and in the browser's IndexedDB until the
+ * server has it; a refused save (conflict, validation, network) never discards a word.
  */
 export function ArticleEditor({
   initial,
   sections,
   timeZone,
+  userId,
 }: {
   initial: EditorView | null;
   sections: Section[];
   timeZone: string;
+  userId: string;
 }) {
   const [view, setView] = useState<EditorView | null>(initial);
   const [fields, setFields] = useState<Fields>(() => initialFields(initial, sections));
-  const [saveState, setSaveState] = useState<SaveState>(initial ? "saved" : "unsaved");
   const [message, setMessage] = useState<PublicError | null>(null);
   const [conflict, setConflict] = useState<ServerCopy | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const idRef = useRef<string | null>(initial?.id ?? null);
-  const versionRef = useRef<number>(initial?.version ?? 0);
+  const [relatedOpen, setRelatedOpen] = useState(false);
+  const [words, setWords] = useState(initial?.wordCount ?? 0);
+  const [offer, setOffer] = useState<LocalDraft | null>(null);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
-  const lastSavedRef = useRef<string | null>(null);
-  const inFlightRef = useRef<Promise<boolean> | null>(null);
-  const queuedRef = useRef(false);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirtyRef = useRef<() => void>(() => {});
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const canEdit = view ? view.canEdit : true;
   const lock = useEditLock(view?.id ?? null, canEdit);
+  const extensions = useMemo(() => editorExtensions(), []);
 
   const editor = useEditor({
-    extensions: contentExtensions,
+    extensions,
     content: initial?.body ?? EMPTY_DOC,
     immediatelyRender: false,
+    // Typing must not re-render React: toolbar state subscribes separately.
     shouldRerenderOnTransaction: false,
     editable: canEdit,
     editorProps: {
@@ -95,150 +96,96 @@ export function ArticleEditor({
     onUpdate: () => dirtyRef.current(),
   });
 
-  const payload = useCallback(() => {
-    const body = editor?.getJSON() ?? EMPTY_DOC;
-    return { ...fieldsRef.current, body };
-  }, [editor]);
-
-  // The first render's content counts as saved, so opening a story does not re-save it.
-  useEffect(() => {
-    if (editor && initial && lastSavedRef.current === null) {
-      lastSavedRef.current = JSON.stringify(payload());
-    }
-  }, [editor, initial, payload]);
-
-  const refreshView = useCallback(async () => {
-    if (!idRef.current) return;
-    const result = await loadEditorView({ id: idRef.current });
-    if (result.ok) {
-      setView(result.data);
-      editor?.setEditable(result.data.canEdit, false);
-    }
-  }, [editor]);
-
-  const saveOnce = useCallback(
-    async (kind: "autosave" | "manual"): Promise<boolean> => {
-      const data = payload();
-      const key = JSON.stringify(data);
-      if (idRef.current && key === lastSavedRef.current) {
-        setSaveState("saved");
-        return true;
-      }
-      if (!data.headline.trim()) {
-        if (kind === "manual") {
-          setMessage({
-            code: "invalid",
-            message: "A headline is required.",
-            fields: { headline: "A headline is required." },
-          });
-        }
-        return false;
-      }
-      setSaveState("saving");
-      try {
-        if (!idRef.current) {
-          const result = await createArticle(data);
-          if (!result.ok) return fail(result.error);
-          idRef.current = result.data.id;
-          versionRef.current = result.data.version;
-          lastSavedRef.current = key;
-          window.history.replaceState(null, "", `/newsroom/articles/${result.data.id}`);
-          await refreshView();
-        } else {
-          const result = await saveArticle({
-            id: idRef.current,
-            baseVersion: versionRef.current,
-            kind,
-            ...data,
-          });
-          if (!result.ok) {
-            if (result.error.code === "conflict" && result.error.detail) {
-              setConflict(result.error.detail as ServerCopy);
-            }
-            return fail(result.error);
-          }
-          versionRef.current = result.data.version;
-          lastSavedRef.current = key;
-          if (view && result.data.slug !== view.slug) await refreshView();
-        }
-        setMessage(null);
-        // Typing may have continued while the request was in flight.
-        setSaveState(JSON.stringify(payload()) === key ? "saved" : "unsaved");
-        return true;
-      } catch {
-        setSaveState(typeof navigator !== "undefined" && !navigator.onLine ? "offline" : "unsaved");
-        setMessage({
-          code: "unavailable",
-          message:
-            "Could not reach the newsroom server. Your text is kept here; it will be saved when the connection returns.",
-        });
-        return false;
-      }
-      function fail(error: PublicError) {
-        setSaveState("unsaved");
-        setMessage(error);
-        return false;
-      }
-    },
-    [payload, refreshView, view],
+  const collect = useCallback(
+    () => ({ ...fieldsRef.current, body: (editor?.getJSON() ?? EMPTY_DOC) as DocJSON }),
+    [editor],
   );
 
-  /** Serialises saves from this tab: one request at a time, the newest state queued. */
-  const save = useCallback(
-    (kind: "autosave" | "manual"): Promise<boolean> => {
-      if (timerRef.current) clearTimeout(timerRef.current);
-      if (inFlightRef.current) {
-        queuedRef.current = true;
-        return inFlightRef.current.then(() => save(kind));
+  const refreshView = useCallback(
+    async (id?: string) => {
+      const articleId = id ?? view?.id;
+      if (!articleId) return;
+      const result = await loadEditorView({ id: articleId });
+      if (result.ok) {
+        setView(result.data);
+        editor?.setEditable(result.data.canEdit, false);
       }
-      const run = saveOnce(kind).finally(() => {
-        inFlightRef.current = null;
-      });
-      inFlightRef.current = run;
-      return run;
     },
-    [saveOnce],
+    [editor, view?.id],
   );
+
+  const autosave = useAutosave({
+    userId,
+    initialId: initial?.id ?? null,
+    initialVersion: initial?.version ?? 0,
+    collect,
+    onCreated: async (id) => {
+      window.history.replaceState(null, "", `/newsroom/articles/${id}`);
+      await refreshView(id);
+    },
+    onSaved: async (data) => {
+      setMessage(null);
+      if (view && data.slug !== view.slug) await refreshView();
+    },
+    onRefused: (error) => {
+      setMessage(error);
+      if (error.code === "conflict" && error.detail) setConflict(error.detail as ServerCopy);
+    },
+  });
 
   const markDirty = useCallback(() => {
-    setSaveState((s) => (s === "offline" ? s : "unsaved"));
-    if (timerRef.current) clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => {
-      if (!conflict) void save("autosave");
-    }, AUTOSAVE_MS);
-  }, [save, conflict]);
+    autosave.markDirty();
+    if (countTimer.current) clearTimeout(countTimer.current);
+    countTimer.current = setTimeout(() => {
+      if (editor)
+        setWords(countWords(editor.state.doc.textBetween(0, editor.state.doc.content.size, " ")));
+    }, 500);
+  }, [autosave, editor]);
   dirtyRef.current = markDirty;
 
+  // Opening a story: what the server sent counts as saved; a newer copy kept in this
+  // browser (after a crash, a reload or a lost connection) is offered back.
   useEffect(() => {
-    const onOnline = () => void save("autosave");
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (JSON.stringify(payload()) !== lastSavedRef.current) e.preventDefault();
+    if (!editor) return;
+    autosave.markSaved();
+    void readLocal(userId, initial?.id ?? null).then((local) => {
+      if (local && JSON.stringify(local.payload) !== JSON.stringify(collect())) setOffer(local);
+    });
+    // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the editor exists
+  }, [editor]);
+
+  function restoreLocal() {
+    if (!offer || !editor) return;
+    const p = offer.payload as Fields & { body: DocJSON };
+    const next: Fields = {
+      headline: p.headline ?? "",
+      standfirst: p.standfirst ?? "",
+      dateline: p.dateline ?? "",
+      source: p.source ?? "",
+      sectionId: p.sectionId ?? fields.sectionId,
     };
-    window.addEventListener("online", onOnline);
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => {
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("beforeunload", onBeforeUnload);
-    };
-  }, [save, payload]);
+    setFields(next);
+    fieldsRef.current = next;
+    editor.commands.setContent(p.body ?? EMPTY_DOC, { emitUpdate: false });
+    setOffer(null);
+    markDirty();
+  }
 
   function setField(name: keyof Fields, value: string) {
     setFields((f) => ({ ...f, [name]: value }));
+    fieldsRef.current = { ...fieldsRef.current, [name]: value };
     markDirty();
   }
 
   async function fire(t: TransitionButton, extras: TransitionExtras = {}): Promise<boolean> {
-    if (!idRef.current || !view) return false;
+    const id = autosave.articleId();
+    if (!id || !view) return false;
     setBusy(true);
     try {
-      if (canEdit && !(await save("manual"))) return false;
-      const result = await TRANSITION_ACTIONS[t.name]({
-        id: idRef.current,
-        fromStatus: view.status,
-        ...extras,
-      });
+      if (canEdit && !(await autosave.save("manual"))) return false;
+      const result = await TRANSITION_ACTIONS[t.name]({ id, fromStatus: view.status, ...extras });
       setMessage(result.ok ? null : result.error);
-      await refreshView();
+      await refreshView(id);
       return result.ok;
     } finally {
       setBusy(false);
@@ -247,27 +194,26 @@ export function ArticleEditor({
 
   function keepMine() {
     if (!conflict) return;
-    versionRef.current = conflict.version;
+    autosave.rebase(conflict.version);
     setConflict(null);
-    void save("manual");
+    setMessage(null);
+    void autosave.save("manual");
   }
 
   function takeTheirs() {
-    if (!conflict) return;
-    versionRef.current = conflict.version;
+    if (!conflict || !editor) return;
     const next: Fields = {
       headline: conflict.headline,
       standfirst: conflict.standfirst,
       dateline: conflict.dateline,
       source: conflict.source,
-      sectionId: conflict.sectionId,
+      sectionId: conflict.sectionId ?? fields.sectionId,
     };
     setFields(next);
     fieldsRef.current = next;
-    editor?.commands.setContent(conflict.body as object, { emitUpdate: false });
-    lastSavedRef.current = JSON.stringify(payload());
+    editor.commands.setContent((conflict.body as object) ?? EMPTY_DOC, { emitUpdate: false });
+    autosave.markSaved(conflict.version);
     setConflict(null);
-    setSaveState("saved");
     setMessage(null);
   }
 
@@ -276,17 +222,45 @@ export function ArticleEditor({
   return (
     <div>
       <WorkflowBar view={view} busy={busy} blocked={!!conflict} timeZone={timeZone} onFire={fire}>
-        <span role="status" className="save-state" data-state={saveState}>
-          {SAVE_LABEL[saveState]}
+        <span role="status" className="save-state" data-state={autosave.state}>
+          {SAVE_LABEL[autosave.state]}
         </span>
         {canEdit ? (
-          <button type="button" onClick={() => void save("manual")} disabled={busy}>
+          <button type="button" onClick={() => void autosave.save("manual")} disabled={busy}>
             Save
           </button>
         ) : null}
+        {view ? (
+          <>
+            <a
+              className="button"
+              href={`/newsroom/articles/${view.id}/preview`}
+              target="_blank"
+              rel="noopener"
+            >
+              Preview
+            </a>
+            <a className="button" href={`/newsroom/articles/${view.id}/revisions`}>
+              Revisions
+            </a>
+          </>
+        ) : null}
       </WorkflowBar>
 
-      {message ? (
+      {offer ? (
+        <section className="notice" aria-label="Unsaved changes found">
+          <strong>This browser kept changes you had not saved</strong> (from{" "}
+          {offer.savedAt.slice(0, 16).replace("T", " ")} UTC).{" "}
+          <button type="button" onClick={restoreLocal}>
+            Restore them
+          </button>{" "}
+          <button type="button" onClick={() => setOffer(null)}>
+            Keep the saved version
+          </button>
+        </section>
+      ) : null}
+
+      {message && message.code !== "conflict" ? (
         <div role="alert" className="notice error">
           {message.message}
         </div>
@@ -304,22 +278,21 @@ export function ArticleEditor({
       {lock.lostTo ? (
         <section className="notice" aria-label="Editing taken over">
           <strong>{lock.lostTo} took over editing.</strong> Your text is kept here; saving will show
-          a conflict if they changed the story.
-        </section>
-      ) : null}
-      {conflict ? (
-        <section className="notice" aria-label="Save conflict">
-          <p>
-            <strong>Someone else saved this story while you were writing.</strong> Your version is
-            still in the editor. Their headline: “<span dir="auto">{conflict.headline}</span>”.
-          </p>
-          <button type="button" onClick={keepMine}>
-            Keep my version
-          </button>{" "}
-          <button type="button" onClick={takeTheirs}>
-            Use their version
+          a conflict if they changed the story.{" "}
+          <button type="button" onClick={() => void lock.takeOver()}>
+            Take over
           </button>
         </section>
+      ) : null}
+
+      {conflict && editor ? (
+        <ConflictView
+          mine={{ ...fields, body: editor.getJSON() as DocJSON }}
+          theirs={conflict}
+          sections={sections}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
       ) : null}
 
       {view?.changesNote && view.status === "changes_requested" ? (
@@ -335,7 +308,7 @@ export function ArticleEditor({
             id="headline"
             label="Headline"
             error={fieldErrors.headline}
-            hint={`${fields.headline.length}/${CONTENT_LIMITS.headlineMax}`}
+            hint={`${fields.headline.length}/${CONTENT_LIMITS.headlineMax} characters`}
           >
             <input
               id="headline"
@@ -350,7 +323,7 @@ export function ArticleEditor({
             id="standfirst"
             label="Standfirst"
             error={fieldErrors.standfirst}
-            hint={`${fields.standfirst.length}/${CONTENT_LIMITS.standfirstMax}`}
+            hint={`${fields.standfirst.length}/${CONTENT_LIMITS.standfirstMax} characters`}
           >
             <textarea
               id="standfirst"
@@ -363,13 +336,20 @@ export function ArticleEditor({
             />
           </Field>
           <div className="field">
-            <span id="body-label" style={{ fontWeight: 600, fontSize: "0.9rem" }}>
-              Body
-            </span>
-            {editor ? <Toolbar editor={editor} disabled={!canEdit} /> : null}
+            <span style={{ fontWeight: 600, fontSize: "0.9rem" }}>Body</span>
+            {editor ? (
+              <Toolbar
+                editor={editor}
+                disabled={!canEdit}
+                onInsertRelated={() => setRelatedOpen(true)}
+              />
+            ) : null}
             <div className="body-editor">
               <EditorContent editor={editor} />
             </div>
+            <span className="hint">
+              {words} words · {readingMinutes(words)} min read
+            </span>
             {fieldErrors.body ? <span className="error">{fieldErrors.body}</span> : null}
           </div>
         </div>
@@ -441,6 +421,20 @@ export function ArticleEditor({
           ) : null}
         </aside>
       </div>
+
+      {relatedOpen && editor ? (
+        <RelatedArticleDialog
+          onClose={() => setRelatedOpen(false)}
+          onPick={(articleId) => {
+            editor
+              .chain()
+              .focus()
+              .insertContent({ type: "relatedArticle", attrs: { articleId } })
+              .run();
+            setRelatedOpen(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

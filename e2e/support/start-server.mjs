@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const PORT = "3100";
+const PORT = process.env.E2E_PORT ?? "3100";
 const HOST = "127.0.0.1";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const stateDir = path.join(root, "e2e", ".state");

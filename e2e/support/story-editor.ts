@@ -44,7 +44,8 @@ export class StoryEditor {
   /** Reporter's dashboard → `New article` → fill every field → `Save`. Returns the article id. */
   async writeNew(story: Story): Promise<string> {
     await this.page.goto("/newsroom");
-    await this.page.getByRole("link", { name: "New article", exact: true }).click();
+    // The same link may be offered twice (navigation and page body): either will do.
+    await this.page.getByRole("link", { name: "New article", exact: true }).first().click();
     await this.fill(story);
     await this.save();
     return this.articleId();
@@ -133,7 +134,7 @@ async function chooseOption(page: Page, field: Locator, label: string): Promise<
 /** Opens a story from a list where each story is a link named by its headline. */
 export async function openStoryLink(page: Page, listPath: string, headline: string) {
   await page.goto(listPath);
-  await page.getByRole("link", { name: headline, exact: true }).click();
+  await page.getByRole("link", { name: headline, exact: true }).first().click();
   const editor = new StoryEditor(page);
   await expect(editor.status).toBeVisible();
   return editor;

@@ -8,18 +8,21 @@ export async function createUser(page: Page, person: Person, role: Role): Promis
   await page
     .getByRole("link", { name: "Add user", exact: true })
     .or(page.getByRole("button", { name: "Add user", exact: true }))
+    .first()
     .click();
   await page.getByLabel("Name", { exact: true }).fill(person.name);
   await page.getByLabel("Email", { exact: true }).fill(person.email);
   await page.getByLabel("Password", { exact: true }).fill(person.password);
   await page.getByLabel("Role", { exact: true }).selectOption(role);
 
-  // Wait for the form's POST to complete before navigating, or the navigation could cut it off.
+  // Wait for the form's POST to be answered before navigating, or the navigation could cut it
+  // off. (A server action's response headers come after the action has run; its RSC body may
+  // stream on, so do not wait for the body.)
   const submitted = page.waitForResponse((response) => response.request().method() === "POST", {
     timeout: 15_000,
   });
   await page.getByRole("button", { name: "Create user" }).click();
-  await (await submitted).finished();
+  await submitted;
 
   await page.goto("/newsroom/users");
   await expect(page.getByText(person.name).first()).toBeVisible();

@@ -15,6 +15,10 @@ import { saveArticle as saveArticleCommand } from "@/server/articles/commands/sa
 import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import { getEditorView } from "@/server/articles/queries/editor-view";
 import {
+  findPublishedByHeadline,
+  relatedStatuses,
+} from "@/server/articles/queries/related-stories";
+import {
   addNote as addNoteCommand,
   resolveNote as resolveNoteCommand,
 } from "@/server/notes/add-note";
@@ -119,4 +123,20 @@ export async function claimEditLock(input: unknown) {
 
 export async function releaseEditLock(input: unknown) {
   return runAction(releaseEditLockCommand, input);
+}
+
+/** Read-only: published stories to link from a story body. */
+export async function findRelatedStories(input: unknown) {
+  return runQuery(async () => {
+    const q = (input as { q?: unknown } | null)?.q;
+    return findPublishedByHeadline(typeof q === "string" ? q : "");
+  });
+}
+
+/** Read-only: current headline and live state of linked stories. */
+export async function relatedStoryStatus(input: unknown) {
+  return runQuery(async () => {
+    const ids = (input as { ids?: unknown } | null)?.ids;
+    return relatedStatuses(Array.isArray(ids) ? ids.filter((i) => typeof i === "string") : []);
+  });
 }

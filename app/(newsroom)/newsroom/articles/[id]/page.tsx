@@ -21,6 +21,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         initial={view}
         sections={sections.map((s) => ({ id: s.id, name: s.name }))}
         timeZone={config().timeZone}
+        userId={actor.id}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { currentActor } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
 
@@ -6,6 +7,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "New article" };
 
 export default async function NewArticlePage() {
+  const actor = (await currentActor())!;
   const sections = await listSections();
   return (
     <>
@@ -14,6 +16,7 @@ export default async function NewArticlePage() {
         initial={null}
         sections={sections.map((s) => ({ id: s.id, name: s.name }))}
         timeZone={config().timeZone}
+        userId={actor.id}
       />
     </>
   );

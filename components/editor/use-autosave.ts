@@ -1,0 +1,183 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { createArticle, saveArticle } from "@/app/(newsroom)/newsroom/actions";
+import type { PublicError } from "@/server/errors";
+import { forgetLocal, keepLocally } from "./local-drafts";
+
+export type SaveState = "saved" | "saving" | "unsaved" | "offline";
+export type Payload = { headline: string } & Record<string, unknown>;
+
+/** Saves within this long after the last keystroke (the budget is 2 s). */
+const AUTOSAVE_MS = 1_200;
+const LOCAL_COPY_MS = 300;
+const RETRY_MS = 5_000;
+
+type Options = {
+  userId: string;
+  initialId: string | null;
+  initialVersion: number;
+  /** The current document and fields, read only when needed (never per keystroke). */
+  collect: () => Payload;
+  onCreated: (id: string) => void | Promise<void>;
+  onSaved: (data: { version: number; slug: string }) => void | Promise<void>;
+  onRefused: (error: PublicError) => void;
+};
+
+/**
+ * Autosave that never loses a word: one request in flight per tab (the newest state queued
+ * behind it, so no false conflicts), nothing sent when nothing changed, a copy in IndexedDB
+ * until the server confirms, and a retry when the connection returns.
+ */
+export function useAutosave(o: Options) {
+  const [state, setState] = useState<SaveState>(o.initialId ? "saved" : "unsaved");
+  const idRef = useRef(o.initialId);
+  const versionRef = useRef(o.initialVersion);
+  const lastSavedRef = useRef<string | null>(null);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const paused = useRef(false);
+  const opts = useRef(o);
+  opts.current = o;
+
+  const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
+  const saveOnce = useCallback(async (kind: "autosave" | "manual"): Promise<boolean> => {
+    const { collect, userId } = opts.current;
+    const payload = collect();
+    const key = JSON.stringify(payload);
+    if (idRef.current && key === lastSavedRef.current) {
+      setState("saved");
+      return true;
+    }
+    if (!payload.headline.trim()) {
+      if (kind === "manual") {
+        opts.current.onRefused({
+          code: "invalid",
+          message: "A headline is required.",
+          fields: { headline: "A headline is required." },
+        });
+      }
+      return false;
+    }
+    if (offline()) {
+      setState("offline");
+      return false;
+    }
+    setState("saving");
+    try {
+      if (!idRef.current) {
+        const result = await createArticle(payload);
+        if (!result.ok) {
+          setState("unsaved");
+          opts.current.onRefused(result.error);
+          return false;
+        }
+        idRef.current = result.data.id;
+        versionRef.current = result.data.version;
+        lastSavedRef.current = key;
+        await forgetLocal(userId, null);
+        await opts.current.onCreated(result.data.id);
+      } else {
+        const result = await saveArticle({
+          id: idRef.current,
+          baseVersion: versionRef.current,
+          kind,
+          ...payload,
+        });
+        if (!result.ok) {
+          setState("unsaved");
+          if (result.error.code === "conflict") paused.current = true;
+          opts.current.onRefused(result.error);
+          return false;
+        }
+        versionRef.current = result.data.version;
+        lastSavedRef.current = key;
+        await opts.current.onSaved(result.data);
+      }
+      const now = JSON.stringify(opts.current.collect());
+      if (now === key) {
+        setState("saved");
+        await forgetLocal(userId, idRef.current);
+      } else {
+        setState("unsaved");
+      }
+      return true;
+    } catch {
+      // The request never got an answer: keep everything and try again.
+      setState(offline() ? "offline" : "unsaved");
+      if (!offline()) {
+        timer.current = setTimeout(() => void save("autosave"), RETRY_MS);
+      }
+      return false;
+    }
+    // biome-ignore lint/correctness/useExhaustiveDependencies: save is stable (below)
+  }, []);
+
+  const save = useCallback(
+    (kind: "autosave" | "manual"): Promise<boolean> => {
+      if (timer.current) clearTimeout(timer.current);
+      if (kind === "autosave" && paused.current) return Promise.resolve(false);
+      const previous = inFlight.current;
+      if (previous) return previous.then(() => save(kind));
+      const run = saveOnce(kind).finally(() => {
+        inFlight.current = null;
+      });
+      inFlight.current = run;
+      return run;
+    },
+    [saveOnce],
+  );
+
+  /** Call on every change: cheap (timers only); the work happens when typing pauses. */
+  const markDirty = useCallback(() => {
+    setState(offline() ? "offline" : "unsaved");
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save("autosave"), AUTOSAVE_MS);
+    if (localTimer.current) clearTimeout(localTimer.current);
+    localTimer.current = setTimeout(() => {
+      const { userId, collect } = opts.current;
+      void keepLocally(userId, idRef.current, {
+        payload: collect(),
+        savedAt: new Date().toISOString(),
+        baseVersion: versionRef.current,
+      });
+    }, LOCAL_COPY_MS);
+  }, [save]);
+
+  useEffect(() => {
+    const onOnline = () => void save("autosave");
+    const onOffline = () => setState((s) => (s === "saved" ? s : "offline"));
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (JSON.stringify(opts.current.collect()) !== lastSavedRef.current) e.preventDefault();
+    };
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [save]);
+
+  return {
+    state,
+    save,
+    markDirty,
+    articleId: () => idRef.current,
+    /** The content now in the editor is what the server has (e.g. after opening or choosing). */
+    markSaved(version?: number) {
+      if (version !== undefined) versionRef.current = version;
+      lastSavedRef.current = JSON.stringify(opts.current.collect());
+      paused.current = false;
+      setState("saved");
+    },
+    /** After a conflict: save ours on top of the server's version. */
+    rebase(version: number) {
+      versionRef.current = version;
+      paused.current = false;
+    },
+  };
+}
