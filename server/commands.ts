@@ -16,3 +16,5 @@ export {
 export { allCommands } from "./command";
 export { createUser } from "./users/commands/create-user";
 export { setupAdmin } from "./users/commands/setup-admin";
+export { updateMediaDetails } from "./media/update-media";
+export { uploadMedia } from "./media/upload-media";

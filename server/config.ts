@@ -18,6 +18,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where uploaded images go; several instances must share it. Default DATA_DIR/uploads. */
+  UPLOAD_DIR: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -30,6 +32,8 @@ const envSchema = z.object({
 export type Config = {
   databaseUrl: string | null;
   dataDir: string;
+  /** Absolute path of the shared upload directory (UPLOAD_DIR, else DATA_DIR/uploads). */
+  uploadDir: string;
   authSecret: string;
   port: number;
   siteUrl: string;
@@ -79,6 +83,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   return {
     databaseUrl,
     dataDir: e.DATA_DIR,
+    uploadDir: path.resolve(
+      /*turbopackIgnore: true*/ e.UPLOAD_DIR ?? path.join(e.DATA_DIR, "uploads"),
+    ),
     authSecret: e.AUTH_SECRET ?? embeddedSecret(e.DATA_DIR),
     port: e.PORT,
     siteUrl: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),

@@ -1,4 +1,5 @@
 import { createElement, Fragment, type ReactNode } from "react";
+import { parseMediaSrc, webpSrcSet } from "../media/variants";
 import type { MarkJSON, NodeJSON } from "./types";
 import { safeHref } from "./urls";
 
@@ -110,22 +111,42 @@ function renderNode(node: NodeJSON, options: RenderOptions, key: number): ReactN
   }
 }
 
+/** Story images are at most the column's width (see site.css); full width on phones. */
+const FIGURE_SIZES = "(min-width: 46rem) 42rem, 100vw";
+
 function renderFigure(node: NodeJSON, key: number): ReactNode {
   const a = node.attrs ?? {};
   const src = typeof a.src === "string" && a.src.startsWith("/media/") ? a.src : null;
   if (!src) return null;
   const caption = String(a.caption ?? "");
   const credit = String(a.credit ?? "");
+  const width = typeof a.width === "number" ? a.width : undefined;
+  const img = (
+    <img
+      src={src}
+      alt={String(a.alt ?? "")}
+      width={width}
+      height={typeof a.height === "number" ? a.height : undefined}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+  // Responsive WebP: the upload pipeline (server/media) names every rendition
+  // /media/{id}/{width}.webp, and a figure's `width` is its largest rendition's, so the
+  // srcset is rebuilt from the attrs alone (lib/media/variants.ts). Only for a src the
+  // server generated (same shape the validator's MEDIA_SRC accepts); otherwise a plain <img>.
+  const media = parseMediaSrc(src);
+  const srcSet = media && width ? webpSrcSet(media.mediaId, width) : null;
   return (
     <figure key={key} className="story-figure">
-      <img
-        src={src}
-        alt={String(a.alt ?? "")}
-        width={typeof a.width === "number" ? a.width : undefined}
-        height={typeof a.height === "number" ? a.height : undefined}
-        loading="lazy"
-        decoding="async"
-      />
+      {srcSet ? (
+        <picture>
+          <source type="image/webp" srcSet={srcSet} sizes={FIGURE_SIZES} />
+          {img}
+        </picture>
+      ) : (
+        img
+      )}
       {caption || credit ? (
         <figcaption>
           {caption}

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import { eq } from "drizzle-orm";
 import { sections, users } from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
@@ -79,4 +80,53 @@ export async function advance(
     status = data.status;
   }
   return status;
+}
+
+// ---------------------------------------------------------------------------------------
+// Image fixtures for the upload tests, generated on the fly (no binary files committed).
+
+/** A JPEG carrying EXIF with an owner string, a script-looking description and GPS. */
+export async function jpegWithGps(width: number, height: number): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
+  return sharp({ create: { width, height, channels: 3, background: "#4a8" } })
+    .jpeg()
+    .withExif({
+      IFD0: { Copyright: "SECRET-OWNER", ImageDescription: "<script>alert(1)</script>" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "51/1 30/1 1234/100",
+        GPSLongitudeRef: "W",
+        GPSLongitude: "0/1 7/1 3900/100",
+      },
+    })
+    .toBuffer();
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A real decompression bomb: a valid 1-bit greyscale PNG of width × height, all black.
+ * 20000×20000 is 400 megapixels (1.6 GB once decoded as RGBA) in about 50 KB.
+ */
+export function pngBomb(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(1, 8); // bit depth
+  header.writeUInt8(0, 9); // greyscale
+  const rowBytes = 1 + Math.ceil(width / 8); // filter byte + packed pixels
+  const pixels = zlib.deflateSync(Buffer.alloc(rowBytes * height), { level: 9 });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", pixels),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
