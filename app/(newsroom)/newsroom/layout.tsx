@@ -40,6 +40,14 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                   <Link href="/newsroom/users">Staff</Link>
                 </li>
               ) : null}
+              {can(actor, "user.manage") ? (
+                <li>
+                  <Link href="/newsroom/audit">Audit log</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link href="/newsroom/profile">Profile</Link>
+              </li>
               <li>
                 <Link href="/">Public site</Link>
               </li>

@@ -31,7 +31,9 @@ export default async function UsersPage() {
         <tbody>
           {staff.map((u) => (
             <tr key={u.id}>
-              <td dir="auto">{u.name}</td>
+              <td dir="auto">
+                <Link href={`/newsroom/users/${u.id}`}>{u.name}</Link>
+              </td>
               <td>{u.email}</td>
               <td>{u.role}</td>
               <td>{u.active ? "Yes" : "No"}</td>

@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { ChangePasswordForm, ProfileForm } from "@/components/newsroom/profile-forms";
+import { PASSWORD_MIN } from "@/server/auth/password";
+import { currentActor } from "@/server/auth/session";
+import { BIO_MAX } from "@/server/users/commands/update-profile";
+import { getOwnProfile } from "@/server/users/queries-profile";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Your profile" };
+
+export default async function ProfilePage() {
+  const actor = (await currentActor())!;
+  const profile = await getOwnProfile(actor);
+  if (!profile) notFound();
+  return (
+    <>
+      <h1>Your profile</h1>
+      <p>
+        Signed in as {profile.email} ({profile.role}).
+      </p>
+      <section>
+        <h2>Public profile</h2>
+        <ProfileForm name={profile.name} bio={profile.bio} bioMax={BIO_MAX} />
+      </section>
+      <section>
+        <h2>Password</h2>
+        <ChangePasswordForm min={PASSWORD_MIN} />
+      </section>
+    </>
+  );
+}
