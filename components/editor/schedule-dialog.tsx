@@ -38,6 +38,7 @@ export function ScheduleDialog({
           <input
             id="publish-at"
             type="datetime-local"
+            step={1}
             required
             value={value}
             onChange={(e) => setValue(e.target.value)}
