@@ -49,13 +49,21 @@ function isAlive(pid: number): boolean {
  * a pid file created with O_EXCL: a stale one (its process is gone, e.g. after kill -9) is
  * replaced, and only one of several racing takers can create the new one.
  */
+const held = ((globalThis as { __newsroomHeldDirs?: Set<string> }).__newsroomHeldDirs ??=
+  new Set<string>());
+
 function acquireDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
+  const dir = path.resolve(dataDir);
+  // This process already has it open: a second PGlite on the same files would corrupt them.
+  if (held.has(dir)) throw new DatabaseLockedError(dataDir, process.pid);
   const lockPath = path.join(dataDir, "pglite.lock");
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      held.add(dir);
       return () => {
+        held.delete(dir);
         try {
           if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {
@@ -65,6 +73,7 @@ function acquireDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+      // Our own pid in a lock we do not hold is left over from a previous process that had it.
       if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
         throw new DatabaseLockedError(dataDir, holder);
       }

@@ -6,7 +6,7 @@ import { loadActor, type SessionClaims } from "./auth/actor";
 import { db as getDb } from "./db";
 import { AppError, notFound, type Result } from "./errors";
 import { log } from "./log";
-import { type Actor, type ArticleScope, decide, POLICY, type Permission } from "./policy";
+import { type Actor, type ArticleScope, decide, type Permission, POLICY } from "./policy";
 
 export type CommandContext<R> = {
   actor: Actor | null;
@@ -109,7 +109,7 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
           }
           return { ok: false, error: error.toPublic() };
         }
-        log.error({ err: error, command: spec.name }, "command failed");
+        log.error({ command: spec.name, failure: describeFailure(error) }, "command failed");
         return {
           ok: false,
           error: { code: "internal", message: "Something went wrong; nothing was changed." },
@@ -146,3 +146,21 @@ async function auditDenied(
 
 /** zod helpers shared by commands. */
 export const id = z.uuid({ message: "Not a valid id." });
+
+/**
+ * What may be logged about an unexpected failure: its kind and database error code, never
+ * its message or the query's parameters (which can hold password hashes or personal data).
+ */
+function describeFailure(error: unknown): Record<string, unknown> {
+  const e = error as {
+    name?: string;
+    code?: string;
+    cause?: { code?: string; constraint_name?: string; table_name?: string };
+  };
+  return {
+    name: e?.name ?? typeof error,
+    code: e?.code ?? e?.cause?.code,
+    constraint: e?.cause?.constraint_name,
+    table: e?.cause?.table_name,
+  };
+}

@@ -12,7 +12,9 @@ import type { PublicError } from "@/server/errors";
 import { ConflictView, type ServerCopy } from "./conflict-view";
 import { editorExtensions } from "./editor-extensions";
 import { type LocalDraft, readLocal } from "./local-drafts";
+import { FeaturedImagePicker, InsertImageButton, insertFigure } from "./media";
 import { RelatedArticleDialog } from "./related/related-article-dialog";
+import { StoryMetadata } from "./story-metadata";
 import { StorySidebar } from "./story-sidebar";
 import { Toolbar } from "./toolbar";
 import { TRANSITION_ACTIONS, type TransitionExtras } from "./transition-actions";
@@ -27,6 +29,9 @@ type Fields = {
   dateline: string;
   source: string;
   sectionId: string;
+  featuredMediaId: string | null;
+  seoTitle: string;
+  seoDescription: string;
 };
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -43,6 +48,9 @@ function initialFields(view: EditorView | null, sections: Section[]): Fields {
     dateline: view?.dateline ?? "",
     source: view?.source ?? "",
     sectionId: view?.sectionId ?? sections[0]?.id ?? "",
+    featuredMediaId: view?.featuredMediaId ?? null,
+    seoTitle: view?.seoTitle ?? "",
+    seoDescription: view?.seoDescription ?? "",
   };
 }
 
@@ -55,11 +63,13 @@ export function ArticleEditor({
   sections,
   timeZone,
   userId,
+  staff,
 }: {
   initial: EditorView | null;
   sections: Section[];
   timeZone: string;
   userId: string;
+  staff: { id: string; name: string; role: string }[];
 }) {
   const [view, setView] = useState<EditorView | null>(initial);
   const [fields, setFields] = useState<Fields>(() => initialFields(initial, sections));
@@ -76,7 +86,10 @@ export function ArticleEditor({
 
   const canEdit = view ? view.canEdit : true;
   const lock = useEditLock(view?.id ?? null, canEdit);
-  const extensions = useMemo(() => editorExtensions(), []);
+  const extensions = useMemo(
+    () => editorExtensions((text) => setMessage({ code: "invalid", message: text })),
+    [],
+  );
 
   const editor = useEditor({
     extensions,
@@ -163,6 +176,9 @@ export function ArticleEditor({
       dateline: p.dateline ?? "",
       source: p.source ?? "",
       sectionId: p.sectionId ?? fields.sectionId,
+      featuredMediaId: p.featuredMediaId ?? null,
+      seoTitle: p.seoTitle ?? "",
+      seoDescription: p.seoDescription ?? "",
     };
     setFields(next);
     fieldsRef.current = next;
@@ -171,7 +187,7 @@ export function ArticleEditor({
     markDirty();
   }
 
-  function setField(name: keyof Fields, value: string) {
+  function setField<K extends keyof Fields>(name: K, value: Fields[K]) {
     setFields((f) => ({ ...f, [name]: value }));
     fieldsRef.current = { ...fieldsRef.current, [name]: value };
     markDirty();
@@ -208,6 +224,9 @@ export function ArticleEditor({
       dateline: conflict.dateline,
       source: conflict.source,
       sectionId: conflict.sectionId ?? fields.sectionId,
+      featuredMediaId: conflict.featuredMediaId ?? null,
+      seoTitle: fieldsRef.current.seoTitle,
+      seoDescription: fieldsRef.current.seoDescription,
     };
     setFields(next);
     fieldsRef.current = next;
@@ -342,6 +361,12 @@ export function ArticleEditor({
                 editor={editor}
                 disabled={!canEdit}
                 onInsertRelated={() => setRelatedOpen(true)}
+                imageButton={
+                  <InsertImageButton
+                    onInsert={(attrs) => insertFigure(editor, attrs)}
+                    disabled={!canEdit}
+                  />
+                }
               />
             ) : null}
             <div className="body-editor">
@@ -389,11 +414,41 @@ export function ArticleEditor({
               onChange={(e) => setField("source", e.target.value)}
             />
           </Field>
+          <FeaturedImagePicker
+            mediaId={fields.featuredMediaId}
+            onChange={(id) => setField("featuredMediaId", id)}
+          />
+          <Field id="seo-title" label="SEO title" hint="Optional; the headline is used when empty.">
+            <input
+              id="seo-title"
+              value={fields.seoTitle}
+              maxLength={120}
+              readOnly={!canEdit}
+              onChange={(e) => setField("seoTitle", e.target.value)}
+            />
+          </Field>
+          <Field
+            id="seo-description"
+            label="SEO description"
+            hint="Optional; the standfirst is used when empty."
+          >
+            <textarea
+              id="seo-description"
+              rows={2}
+              value={fields.seoDescription}
+              maxLength={300}
+              readOnly={!canEdit}
+              onChange={(e) => setField("seoDescription", e.target.value)}
+            />
+          </Field>
           {view ? (
             <>
-              <p>
-                Bylines: <span dir="auto">{view.authors.join(", ")}</span>
-              </p>
+              <StoryMetadata
+                view={view}
+                staff={staff}
+                disabled={!canEdit}
+                onChange={() => void refreshView()}
+              />
               <p>
                 Public address: <code data-testid="public-path">{view.publicPath}</code>
                 {view.isLive ? (

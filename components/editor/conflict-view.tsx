@@ -10,6 +10,7 @@ export type ServerCopy = {
   dateline: string;
   source: string;
   sectionId: string | null;
+  featuredMediaId?: string | null;
   body: unknown;
 };
 

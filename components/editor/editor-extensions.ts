@@ -2,22 +2,25 @@
 
 import type { Extensions } from "@tiptap/core";
 import { ReactNodeViewRenderer } from "@tiptap/react";
-import { contentExtensions, RelatedArticle } from "@/lib/content/extensions";
+import { contentExtensions, Figure, RelatedArticle } from "@/lib/content/extensions";
+import { FigureWithView, ImageUploadHandler } from "./media";
 import { RelatedArticleView } from "./related/related-article-view";
+
+const RelatedWithView = RelatedArticle.extend({
+  addNodeView() {
+    return ReactNodeViewRenderer(RelatedArticleView);
+  },
+});
 
 /**
  * The editor's extensions: the shared content schema (lib/content) with editor-only node
- * views layered on top. Node views change how a node looks while editing, never the schema.
+ * views and behaviour (image paste/drop upload) on top. None of it changes the schema.
  */
-export function editorExtensions(): Extensions {
-  return contentExtensions.map((ext) => {
-    if (ext === RelatedArticle) {
-      return RelatedArticle.extend({
-        addNodeView() {
-          return ReactNodeViewRenderer(RelatedArticleView);
-        },
-      });
-    }
-    return ext;
-  });
+export function editorExtensions(onUploadError: (message: string) => void): Extensions {
+  return [
+    ...contentExtensions.map((ext) =>
+      ext === RelatedArticle ? RelatedWithView : ext === Figure ? FigureWithView : ext,
+    ),
+    ImageUploadHandler.configure({ onError: (message) => onUploadError(message) }),
+  ];
 }

@@ -19,3 +19,7 @@ CREATE TRIGGER workflow_events_no_truncate
 CREATE TRIGGER article_revisions_append_only
   BEFORE UPDATE OR DELETE ON article_revisions
   FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
+--> statement-breakpoint
+CREATE TRIGGER article_revisions_no_truncate
+  BEFORE TRUNCATE ON article_revisions
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();

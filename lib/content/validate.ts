@@ -44,8 +44,10 @@ const matches =
     if (typeof v !== "string" || !re.test(v)) throw new Invalid(`${what} is not valid`);
     return v;
   };
+/** Dropped so the schema default applies: validating twice must give the same document. */
+const SKIP = Symbol("skip");
 /** Presentation-only attributes the editor emits; the renderer ignores them, so keep them inert. */
-const ignored: AttrRule = () => null;
+const ignored: AttrRule = () => SKIP;
 
 const NODE_ATTRS: Record<string, Record<string, AttrRule>> = {
   doc: {},
@@ -116,7 +118,9 @@ function cleanAttrs(
 function applyRules(rules: Record<string, AttrRule>, attrs: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const [key, rule] of Object.entries(rules)) {
-    if (key in attrs) out[key] = rule(attrs[key]);
+    if (!(key in attrs)) continue;
+    const value = rule(attrs[key]);
+    if (value !== SKIP) out[key] = value;
   }
   return out;
 }

@@ -26,4 +26,11 @@ export const articleFields = {
   sectionId: z.uuid({ message: "Choose a section." }),
   /** Validated against the content schema by validateDoc, not by zod. */
   body: z.unknown(),
+  /** A media-library image, or null for none. */
+  featuredMediaId: z
+    .uuid({ message: "Choose an image from the library." })
+    .nullable()
+    .default(null),
+  seoTitle: cleanText(120, "SEO title").default(""),
+  seoDescription: cleanText(300, "SEO description").default(""),
 };

@@ -4,10 +4,14 @@ import type { Executor } from "@/db/client";
 import {
   type ArticleRevision,
   articleAuthors,
+  articleTags,
   type BylineEntry,
   publishedArticles,
+  type TagEntry,
+  tags,
   users,
 } from "@/db/schema";
+import { loadFeaturedImage } from "../media/featured-image";
 
 async function bylineOf(tx: Executor, articleId: string): Promise<BylineEntry[]> {
   return tx
@@ -16,6 +20,15 @@ async function bylineOf(tx: Executor, articleId: string): Promise<BylineEntry[]>
     .innerJoin(users, eq(users.id, articleAuthors.userId))
     .where(eq(articleAuthors.articleId, articleId))
     .orderBy(asc(articleAuthors.position));
+}
+
+async function tagsOf(tx: Executor, articleId: string): Promise<TagEntry[]> {
+  return tx
+    .select({ slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position));
 }
 
 /**
@@ -41,6 +54,10 @@ export async function writePublishedCopy(
     body: revision.body,
     bodyText: revision.bodyText,
     byline: await bylineOf(tx, article.id),
+    tags: await tagsOf(tx, article.id),
+    featuredImage: await loadFeaturedImage(tx, revision.featuredMediaId),
+    seoTitle: revision.seoTitle,
+    seoDescription: revision.seoDescription,
     publishedAt: article.firstPublishedAt ?? now,
     updatedAt: now,
   };

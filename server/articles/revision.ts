@@ -1,7 +1,14 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type ArticleRevision, articleRevisions, sections } from "@/db/schema";
+import {
+  type ArticleRevision,
+  articleAuthors,
+  articleRevisions,
+  media,
+  sections,
+} from "@/db/schema";
 import { countWords, docToText } from "@/lib/content/text";
 import type { DocJSON } from "@/lib/content/types";
 import { validateDoc } from "@/lib/content/validate";
@@ -14,6 +21,9 @@ export type RevisionFields = {
   source: string;
   sectionId: string;
   body: DocJSON;
+  featuredMediaId?: string | null;
+  seoTitle?: string;
+  seoDescription?: string;
 };
 
 /** Validates a posted body against the content schema; refuses with a clear message. */
@@ -25,6 +35,17 @@ export function checkedBody(raw: unknown): DocJSON {
     });
   }
   return result.doc;
+}
+
+/** A featured image must be a library image. */
+export async function assertMedia(tx: Executor, mediaId: string | null | undefined): Promise<void> {
+  if (!mediaId) return;
+  const [row] = await tx.select({ id: media.id }).from(media).where(eq(media.id, mediaId)).limit(1);
+  if (!row) {
+    throw new AppError("invalid", "That featured image is not in the media library.", {
+      fields: { featuredMediaId: "Choose an image from the library." },
+    });
+  }
 }
 
 export async function assertSection(tx: Executor, sectionId: string): Promise<void> {
@@ -47,7 +68,11 @@ export function sameContent(a: RevisionFields, b: ArticleRevision): boolean {
     a.dateline === b.dateline &&
     a.source === b.source &&
     a.sectionId === b.sectionId &&
-    JSON.stringify(a.body) === JSON.stringify(b.body)
+    (a.featuredMediaId ?? null) === b.featuredMediaId &&
+    (a.seoTitle ?? "") === b.seoTitle &&
+    (a.seoDescription ?? "") === b.seoDescription &&
+    // Deep equality, not JSON text: jsonb hands keys back in its own order.
+    isDeepStrictEqual(a.body, b.body)
   );
 }
 
@@ -60,6 +85,12 @@ export async function appendRevision(
   createdBy: string,
 ): Promise<ArticleRevision> {
   const bodyText = docToText(fields.body);
+  // The byline as it stands, so revisions can show who was credited when.
+  const authors = await tx
+    .select({ id: articleAuthors.userId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, articleId))
+    .orderBy(articleAuthors.position);
   const [row] = await tx
     .insert(articleRevisions)
     .values({
@@ -67,6 +98,8 @@ export async function appendRevision(
       number: sql`(select coalesce(max(number), 0) + 1 from article_revisions where article_id = ${articleId})`,
       kind,
       ...fields,
+      featuredMediaId: fields.featuredMediaId ?? null,
+      authorIds: authors.map((a) => a.id),
       bodyText,
       wordCount: countWords(bodyText),
       createdBy,

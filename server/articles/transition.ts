@@ -9,6 +9,7 @@ import {
   publishedArticles,
   sections,
 } from "@/db/schema";
+import { missingAltText, missingAltTextMessage } from "@/lib/media/missing-alt-text";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import { recordEvent } from "../audit";
 import { AppError } from "../errors";
@@ -38,6 +39,8 @@ function assertReadyForReview({ working }: LoadedArticle) {
   if (!working || !working.headline || working.wordCount === 0) {
     throw new AppError("invalid", "A story needs a headline and some body text before review.");
   }
+  const missing = missingAltText(working.body);
+  if (missing > 0) throw new AppError("invalid", missingAltTextMessage(missing));
 }
 
 /** Reader URLs a change to this story touches, recorded for the cache purger (outbox). */

@@ -12,6 +12,10 @@ export async function createUserRow(
   tx: Executor,
   input: { name: string; email: string; password: string; role: Role },
 ): Promise<{ id: string; email: string; role: Role }> {
+  // Serialise creates of the same address: the loser gets the clear conflict, not a 500.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`user-email:${input.email.toLowerCase()}`}))`,
+  );
   const [existing] = await tx
     .select({ id: users.id })
     .from(users)

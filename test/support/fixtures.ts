@@ -1,7 +1,14 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { eq } from "drizzle-orm";
-import { sections, users } from "@/db/schema";
+import { asc, count, eq } from "drizzle-orm";
+import {
+  articleRevisions,
+  articles,
+  publishedArticles,
+  sections,
+  users,
+  workflowEvents,
+} from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
 import type { Role } from "@/lib/workflow/states";
 import { createArticle } from "@/server/articles/commands/create-article";
@@ -80,6 +87,105 @@ export async function advance(
     status = data.status;
   }
   return status;
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers for the integration suites: read what is really stored, to prove that a refused
+// command changed nothing and an allowed one changed exactly what it should.
+
+/** Where a story stands, as stored: compare before/after a refused command. */
+export async function storyState(articleId: string) {
+  const database = await db();
+  const [article] = await database.select().from(articles).where(eq(articles.id, articleId));
+  const [revisions] = await database
+    .select({ n: count() })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId));
+  const live = await database
+    .select()
+    .from(publishedArticles)
+    .where(eq(publishedArticles.articleId, articleId));
+  const [events] = await database
+    .select({ n: count() })
+    .from(workflowEvents)
+    .where(eq(workflowEvents.articleId, articleId));
+  return {
+    status: article?.status,
+    version: article?.version,
+    slug: article?.slug,
+    workingRevisionId: article?.workingRevisionId,
+    publishedRevisionId: article?.publishedRevisionId,
+    firstPublishedAt: article?.firstPublishedAt?.toISOString() ?? null,
+    lastPublishedAt: article?.lastPublishedAt?.toISOString() ?? null,
+    revisions: revisions?.n ?? 0,
+    live: live.map((row) => ({ revisionId: row.revisionId, headline: row.headline })),
+    events: events?.n ?? 0,
+  };
+}
+
+/** The story's working revision, as stored. */
+export async function workingRevision(articleId: string) {
+  const database = await db();
+  const [row] = await database
+    .select({ revision: articleRevisions })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.workingRevisionId))
+    .where(eq(articles.id, articleId));
+  return row!.revision;
+}
+
+/** The reader-site row of a story, or undefined when it is not live. */
+export async function liveCopy(articleId: string) {
+  const [row] = await (await db())
+    .select()
+    .from(publishedArticles)
+    .where(eq(publishedArticles.articleId, articleId));
+  return row;
+}
+
+/** Audit rows of a story, oldest first. */
+export async function eventsOf(articleId: string) {
+  return (await db())
+    .select()
+    .from(workflowEvents)
+    .where(eq(workflowEvents.articleId, articleId))
+    .orderBy(asc(workflowEvents.id));
+}
+
+/** The transitions (and who fires them) that bring a fresh draft to each reachable state. */
+export function pathTo(
+  status: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "unpublished",
+  reporter: TestUser,
+  editor: TestUser,
+): { name: TransitionName; as: TestUser }[] {
+  const submit = { name: "submit" as const, as: reporter };
+  const approve = { name: "approve" as const, as: editor };
+  const publish = { name: "publish" as const, as: editor };
+  switch (status) {
+    case "draft":
+      return [];
+    case "in_review":
+      return [submit];
+    case "changes_requested":
+      return [submit, { name: "requestChanges", as: editor }];
+    case "approved":
+      return [submit, approve];
+    case "published":
+      return [submit, approve, publish];
+    case "unpublished":
+      return [submit, approve, publish, { name: "unpublish", as: editor }];
+  }
+}
+
+/** A fresh story by `reporter`, moved to `status` (editors act where the path needs one). */
+export async function storyAt(
+  status: Parameters<typeof pathTo>[0],
+  reporter: TestUser,
+  editor: TestUser,
+) {
+  const story = await writeStory(reporter);
+  await advance(story.id, pathTo(status, reporter, editor));
+  return story;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,12 +12,15 @@ import {
   releaseEditLock as releaseEditLockCommand,
 } from "@/server/articles/commands/edit-lock";
 import { saveArticle as saveArticleCommand } from "@/server/articles/commands/save-article";
+import { setBylines as setBylinesCommand } from "@/server/articles/commands/set-bylines";
+import { setArticleTags as setArticleTagsCommand } from "@/server/articles/commands/set-tags";
 import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import { getEditorView } from "@/server/articles/queries/editor-view";
 import {
   findPublishedByHeadline,
   relatedStatuses,
 } from "@/server/articles/queries/related-stories";
+import { tagSuggestions } from "@/server/articles/queries/tag-suggestions";
 import {
   addNote as addNoteCommand,
   resolveNote as resolveNoteCommand,
@@ -138,5 +141,21 @@ export async function relatedStoryStatus(input: unknown) {
   return runQuery(async () => {
     const ids = (input as { ids?: unknown } | null)?.ids;
     return relatedStatuses(Array.isArray(ids) ? ids.filter((i) => typeof i === "string") : []);
+  });
+}
+
+export async function setBylines(input: unknown) {
+  return runAction(setBylinesCommand, input);
+}
+
+export async function setArticleTags(input: unknown) {
+  return runAction(setArticleTagsCommand, input);
+}
+
+/** Read-only: tag names for autocomplete. */
+export async function suggestTags(input: unknown) {
+  return runQuery(async () => {
+    const q = (input as { q?: unknown } | null)?.q;
+    return tagSuggestions(typeof q === "string" ? q : "");
   });
 }

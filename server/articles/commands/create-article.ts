@@ -5,7 +5,7 @@ import { articleAuthors, articles } from "@/db/schema";
 import { recordEvent } from "../../audit";
 import { defineCommand } from "../../command";
 import { articleFields } from "../input";
-import { appendRevision, assertSection, checkedBody } from "../revision";
+import { appendRevision, assertMedia, assertSection, checkedBody } from "../revision";
 import { uniqueSlug } from "../slug";
 
 /** A reporter starts a story: a Draft with its first revision, bylined to them. */
@@ -17,6 +17,7 @@ export const createArticle = defineCommand({
     const me = actor!;
     const body = checkedBody(input.body);
     await assertSection(tx, input.sectionId);
+    await assertMedia(tx, input.featuredMediaId);
     const slug = await uniqueSlug(tx, input.headline);
     const [article] = await tx
       .insert(articles)

@@ -6,7 +6,7 @@ import { defineCommand, id } from "../../command";
 import { AppError } from "../../errors";
 import { articleFields } from "../input";
 import { articleScope, lockArticle } from "../load";
-import { appendRevision, assertSection, checkedBody, sameContent } from "../revision";
+import { appendRevision, assertMedia, assertSection, checkedBody, sameContent } from "../revision";
 import { uniqueSlug } from "../slug";
 
 /**
@@ -41,12 +41,14 @@ export const saveArticle = defineCommand({
             source: working?.source ?? "",
             sectionId: working?.sectionId ?? null,
             body: working?.body ?? null,
+            featuredMediaId: working?.featuredMediaId ?? null,
           },
         },
       );
     }
     const body = checkedBody(input.body);
     await assertSection(tx, input.sectionId);
+    await assertMedia(tx, input.featuredMediaId);
     const fields = {
       headline: input.headline,
       standfirst: input.standfirst,
@@ -54,6 +56,9 @@ export const saveArticle = defineCommand({
       source: input.source,
       sectionId: input.sectionId,
       body,
+      featuredMediaId: input.featuredMediaId,
+      seoTitle: input.seoTitle,
+      seoDescription: input.seoDescription,
     };
     if (working && sameContent(fields, working)) {
       return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { editorialNotes, sections, users, workflowEvents } from "@/db/schema";
+import { articleTags, editorialNotes, sections, tags, users, workflowEvents } from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
 import type { ArticleStatus } from "@/lib/workflow/states";
 import { db } from "../../db";
@@ -45,9 +45,14 @@ export type EditorView = {
   dateline: string;
   source: string;
   sectionId: string;
+  featuredMediaId: string | null;
+  seoTitle: string;
+  seoDescription: string;
   body: DocJSON;
   wordCount: number;
   authors: string[];
+  authorIds: string[];
+  tags: string[];
   canEdit: boolean;
   /** The workflow buttons this actor may press now, derived from the state machine. */
   transitions: TransitionButton[];
@@ -96,6 +101,12 @@ export async function getEditorView(actor: Actor, id: string): Promise<EditorVie
           .orderBy(desc(workflowEvents.id))
           .limit(1)
       : [];
+  const tagRows = await database
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(asc(articleTags.position));
   const notes = await database
     .select({
       id: editorialNotes.id,
@@ -134,9 +145,14 @@ export async function getEditorView(actor: Actor, id: string): Promise<EditorVie
     dateline: working.dateline,
     source: working.source,
     sectionId: working.sectionId,
+    featuredMediaId: working.featuredMediaId,
+    seoTitle: working.seoTitle,
+    seoDescription: working.seoDescription,
     body: working.body,
     wordCount: working.wordCount,
     authors: loaded.authorIds.map((a) => names.get(a) ?? "Unknown"),
+    authorIds: loaded.authorIds,
+    tags: tagRows.map((t) => t.name),
     canEdit: can(actor, "article.edit", scope),
     transitions: availableTransitions(actor, scope).map((name) => ({
       name,

@@ -4,6 +4,7 @@ import { getEditorView } from "@/server/articles/queries/editor-view";
 import { currentActor } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
+import { listAssignableStaff } from "@/server/users/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit story" };
@@ -22,6 +23,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         sections={sections.map((s) => ({ id: s.id, name: s.name }))}
         timeZone={config().timeZone}
         userId={actor.id}
+        staff={await listAssignableStaff()}
       />
     </>
   );

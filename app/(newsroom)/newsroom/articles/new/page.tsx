@@ -2,6 +2,7 @@ import { ArticleEditor } from "@/components/editor/article-editor";
 import { currentActor } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
+import { listAssignableStaff } from "@/server/users/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New article" };
@@ -17,6 +18,7 @@ export default async function NewArticlePage() {
         sections={sections.map((s) => ({ id: s.id, name: s.name }))}
         timeZone={config().timeZone}
         userId={actor.id}
+        staff={await listAssignableStaff()}
       />
     </>
   );
