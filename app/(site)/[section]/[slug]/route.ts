@@ -1,0 +1,8 @@
+import { articlePage } from "@/server/reader/pages/article";
+import { readerRoute } from "@/server/reader/respond";
+
+export const dynamic = "force-dynamic";
+
+export const GET = readerRoute<{ section: string; slug: string }>((_request, { section, slug }) =>
+  articlePage(section, slug),
+);
