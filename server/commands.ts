@@ -5,6 +5,7 @@ import "server-only";
  * the permission-matrix test walks it, and server actions expose only these.
  */
 export { createArticle } from "./articles/commands/create-article";
+export { restoreRevision } from "./articles/commands/restore-revision";
 export { saveArticle } from "./articles/commands/save-article";
 export {
   approveArticle,
