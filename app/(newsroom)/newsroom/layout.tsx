@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { currentActor } from "@/server/auth/session";
+import { pendingCommentCount } from "@/server/comments/queries/pending-count";
 import { can } from "@/server/policy";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const metadata: Metadata = {
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  const pendingComments = await pendingCommentCount(actor);
   return (
     <>
       <a className="skip-link" href="#main-content">
@@ -33,6 +35,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
               {can(actor, "article.review") ? (
                 <li>
                   <Link href="/newsroom/review">Review queue</Link>
+                </li>
+              ) : null}
+              {pendingComments !== null ? (
+                <li>
+                  <Link href="/newsroom/comments">Comments ({pendingComments} pending)</Link>
                 </li>
               ) : null}
               {can(actor, "user.manage") ? (

@@ -1,0 +1,169 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { Locator, Page } from "@playwright/test";
+
+/**
+ * A server of the comment suite's own: the production build on a fresh embedded database
+ * and a free port. The suite needs /setup on an empty newsroom, which the shared server
+ * (port 3100) only has before the first spec has run, so it does not depend on file order.
+ */
+export type OwnServer = { baseURL: string; stop(): Promise<void> };
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startOwnServer(): Promise<OwnServer> {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-comments-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    SITE_URL: baseURL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_URL;
+  delete env.TRUST_PROXY;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const record = (chunk: Buffer) => {
+    output += chunk;
+    // E2E_SERVER_LOG=/path keeps the server's log for debugging.
+    if (process.env.E2E_SERVER_LOG) fs.appendFileSync(process.env.E2E_SERVER_LOG, chunk);
+  };
+  child.stdout?.on("data", record);
+  child.stderr?.on("data", record);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`next start exited early:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${baseURL}/login`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { baseURL, stop };
+}
+
+/** The comment form on an article page, by the names UI-CONTRACT.md gives its parts. */
+export class CommentForm {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole("heading", { name: "Leave a Reply", exact: true });
+  }
+  get name(): Locator {
+    return this.page.getByLabel("Name", { exact: true });
+  }
+  get email(): Locator {
+    return this.page.getByLabel("Email", { exact: true });
+  }
+  get comment(): Locator {
+    return this.page.getByLabel("Comment", { exact: true });
+  }
+  get submit(): Locator {
+    return this.page.getByRole("button", { name: "Post Comment", exact: true });
+  }
+  /** The confirmation, wherever it is shown (in place, or after the no-JavaScript redirect). */
+  get pending(): Locator {
+    return this.page.getByRole("status").filter({ hasText: "Your comment is awaiting moderation" });
+  }
+  get error(): Locator {
+    return this.page.locator("#comments").getByRole("alert");
+  }
+
+  async post(fields: { name: string; email: string; body: string }): Promise<void> {
+    await this.name.fill(fields.name);
+    await this.email.fill(fields.email);
+    await this.comment.fill(fields.body);
+    await this.submit.click();
+  }
+}
+
+/** The moderation queue entry showing this comment text. */
+export function queueEntry(page: Page, text: string): Locator {
+  return page.locator(".comment-queue > li").filter({ hasText: text });
+}
+
+/** A published comment on the article page, by (part of) its text. */
+export function publishedComment(page: Page, text: string): Locator {
+  return page.locator("#comments li.comment").filter({ hasText: text }).last();
+}
+
+/**
+ * Records every dialog (and dismisses it): a comment that ran as script would open one.
+ * The suite asserts the list is still empty after each test.
+ */
+export function watchDialogs(page: Page, seen: string[]): void {
+  page.on("dialog", async (dialog) => {
+    seen.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss().catch(() => {});
+  });
+}
+
+/**
+ * An admin adds a member of staff and waits until the staff list shows them (the form goes
+ * there by itself on success); a refusal fails with the form's own message.
+ */
+export async function addStaff(
+  page: Page,
+  person: { name: string; email: string; password: string },
+  role: "reporter" | "editor" | "admin",
+): Promise<void> {
+  await page.goto("/newsroom/users/new");
+  await page.getByLabel("Name", { exact: true }).fill(person.name);
+  await page.getByLabel("Email", { exact: true }).fill(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(person.password);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Create user", exact: true }).click();
+  const listed = page.getByRole("link", { name: person.name, exact: true });
+  const refused = page.locator("main").getByRole("alert").filter({ hasText: /\S/ });
+  await listed.or(refused).first().waitFor({ timeout: 20_000 });
+  if (await refused.isVisible()) {
+    throw new Error(`could not add ${person.email}: ${await refused.textContent()}`);
+  }
+}
