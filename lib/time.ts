@@ -15,7 +15,14 @@ function offsetMinutes(date: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return Math.round((asUtc - date.getTime()) / 60_000);
 }
 
@@ -43,11 +50,13 @@ export function utcToZonedLocal(date: Date, timeZone: string): string {
 
 /** A readable newsroom time, e.g. "27 Nov 2026, 14:30 GMT". */
 export function formatNewsroomTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(date) + ` ${shortZone(date, timeZone)}`;
+  return (
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(date) + ` ${shortZone(date, timeZone)}`
+  );
 }
 
 function shortZone(date: Date, timeZone: string): string {

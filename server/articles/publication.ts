@@ -38,7 +38,7 @@ async function tagsOf(tx: Executor, articleId: string): Promise<TagEntry[]> {
  */
 export async function writePublishedCopy(
   tx: Executor,
-  article: { id: string; slug: string; firstPublishedAt: Date | null },
+  article: { id: string; slug: string; firstPublishedAt: Date | null; commentsOpen: boolean },
   revision: ArticleRevision,
   now: Date,
 ): Promise<void> {
@@ -58,6 +58,7 @@ export async function writePublishedCopy(
     featuredImage: await loadFeaturedImage(tx, revision.featuredMediaId),
     seoTitle: revision.seoTitle,
     seoDescription: revision.seoDescription,
+    commentsOpen: article.commentsOpen,
     publishedAt: article.firstPublishedAt ?? now,
     updatedAt: now,
   };

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { currentActor } from "@/server/auth/session";
 import { pendingCommentCount } from "@/server/comments/queries/pending-count";
+import { unreadCount } from "@/server/notifications/queries";
 import { can } from "@/server/policy";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export const metadata: Metadata = {
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  const unread = await unreadCount(actor);
   const pendingComments = await pendingCommentCount(actor);
   return (
     <>
@@ -53,6 +55,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 </li>
               ) : null}
               <li>
+                <Link href="/newsroom/notifications">
+                  Notifications{unread > 0 ? ` (${unread} unread)` : ""}
+                </Link>
+              </li>
+              <li>
                 <Link href="/newsroom/profile">Profile</Link>
               </li>
               <li>
@@ -63,7 +70,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <span className="who">
             {actor.name} · {actor.role}
           </span>
-          <SignOutButton />
+          <SignOutButton userId={actor.id} />
         </div>
       </header>
       <main id="main-content" className="wrap page">
