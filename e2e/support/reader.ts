@@ -42,20 +42,32 @@ export async function openNewsroom(browser: Browser, baseURL: string): Promise<N
   return { reporterPage, editorPage, contexts: [reporterContext, editorContext] };
 }
 
-/** A reporter writes and submits a story; an editor approves and publishes it. */
+/** A reporter writes, tags (where the editor offers tags) and submits a story; an editor approves and publishes it. */
 export async function publishThroughDesk(
   newsroom: Newsroom,
   story: Story,
-): Promise<{ id: string; path: string }> {
+  tags: string[] = [],
+): Promise<{ id: string; path: string; tagged: boolean }> {
   const desk = new StoryEditor(newsroom.reporterPage);
   const id = await desk.writeNew(story);
+  const tagInput = newsroom.reporterPage.getByLabel("Tags", { exact: true });
+  const tagged = tags.length > 0 && (await tagInput.count()) > 0;
+  if (tagged) {
+    for (const tag of tags) {
+      await tagInput.fill(tag);
+      await tagInput.press("Enter");
+      await expect(
+        newsroom.reporterPage.getByRole("button", { name: `Remove tag ${tag}`, exact: true }),
+      ).toBeVisible();
+    }
+  }
   await desk.transition("Submit for review", "In review");
   const editorDesk = new StoryEditor(newsroom.editorPage);
   await editorDesk.open(id);
   await editorDesk.transition("Approve", "Approved");
   await editorDesk.transition("Publish", "Published");
   const path = await editorDesk.readPublicPath();
-  return { id, path };
+  return { id, path, tagged };
 }
 
 export async function unpublishThroughDesk(newsroom: Newsroom, id: string): Promise<void> {

@@ -19,3 +19,20 @@ export function pagedPath(path: string, page: number): string {
 export function absoluteUrl(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, "")}${path.startsWith("/") ? path : `/${path}`}`;
 }
+
+type Variant = { width: number; format: string; src: string };
+
+/**
+ * The rendition to hand to feeds, Open Graph and JSON-LD: the largest JPEG when there is one
+ * (every consumer reads JPEG), else the largest rendition of any format.
+ */
+export function shareImage(variants: readonly Variant[]): Variant | undefined {
+  const bySize = [...variants].sort((a, b) => b.width - a.width);
+  return bySize.find((v) => v.format === "jpg") ?? bySize[0];
+}
+
+export const IMAGE_TYPES: Record<string, string> = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpg: "image/jpeg",
+};

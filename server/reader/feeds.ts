@@ -2,7 +2,15 @@ import "server-only";
 import { desc, eq, gte, sql } from "drizzle-orm";
 import { Feed } from "feed";
 import { publishedArticles, sections } from "@/db/schema";
-import { absoluteUrl, articlePath, authorPath, homePath, sectionPath } from "@/lib/reader/paths";
+import {
+  absoluteUrl,
+  articlePath,
+  authorPath,
+  homePath,
+  IMAGE_TYPES,
+  sectionPath,
+  shareImage,
+} from "@/lib/reader/paths";
 import { config } from "../config";
 import { db } from "../db";
 import { prepared } from "./prepared";
@@ -80,12 +88,20 @@ function buildFeed(rows: FeedRow[], section: NavSection | null): string {
         { name: row.sectionName, domain: url(sectionPath(row.sectionSlug)) },
         ...row.tags.map((t) => ({ name: t.name })),
       ],
-      image: row.featuredImage?.variants[0]?.src
-        ? { url: url(row.featuredImage.variants[0].src), type: "image/webp" }
-        : undefined,
+      image: enclosure(row.featuredImage?.variants ?? [], url),
     });
   }
   return feed.rss2();
+}
+
+function enclosure(
+  variants: { width: number; format: string; src: string }[],
+  url: (path: string) => string,
+) {
+  const image = shareImage(variants);
+  return image
+    ? { url: url(image.src), type: IMAGE_TYPES[image.format] ?? "image/jpeg" }
+    : undefined;
 }
 
 export async function siteFeed(): Promise<string> {

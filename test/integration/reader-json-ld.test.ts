@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { breadcrumbLd, newsArticleLd, serializeJsonLd } from "@/lib/reader/json-ld";
+import { siteFeed } from "@/server/reader/feeds";
 import { articlePage } from "@/server/reader/pages/article";
 import { makeUser } from "../support/fixtures";
-import { addCorrection, liveRow, publishedStory } from "../support/reader-fixtures";
+import { addCorrection, liveRow, publishedStory, setLiveImage } from "../support/reader-fixtures";
 
 /** JSON-LD is data in a <script>: nothing in a story may end that element early. */
 const EVIL = `Mayor says </script><script>alert("pwned")</script> & <!-- more \u2028`;
@@ -80,5 +81,30 @@ describe("JSON-LD escaping", () => {
       expect(article).toHaveProperty(key);
     }
     expect(crumbs).toMatchObject({ "@type": "BreadcrumbList" });
+  });
+
+  it("shows a featured image responsively and shares its JPEG in Open Graph, JSON-LD and RSS", async () => {
+    const reporter = await makeUser("reporter");
+    const editor = await makeUser("editor");
+    const story = await publishedStory(reporter, editor, {
+      headline: "Bridge reopens with a picture",
+      paragraphs: ["Body."],
+    });
+    await setLiveImage(story.id);
+    const row = await liveRow(story.id);
+    const html = await (await articlePage("politics", row!.slug)).text();
+    expect(html).toMatch(
+      /<picture><source type="image\/webp" srcSet="[^"]*480\.webp 480w, [^"]*960\.webp 960w"/,
+    );
+    expect(html).toMatch(/<img src="[^"]*1200\.jpg"[^>]*alt="A bridge over a river"/);
+    expect(html).toMatch(/width="1600" height="900"/);
+    expect(html).toContain("The new deck at dawn.");
+    expect(html).toContain("Photo: Ledger staff");
+    expect(html).toMatch(/<meta property="og:image" content="http[^"]*\/1200\.jpg"/);
+    const [article] = ldBlocks(html) as Record<string, unknown>[];
+    expect(String((article!.image as string[])[0])).toMatch(/1200\.jpg$/);
+    const enclosure = /<enclosure [^>]*>/.exec(await siteFeed())?.[0] ?? "";
+    expect(enclosure).toMatch(/url="http[^"]*\/1200\.jpg"/);
+    expect(enclosure).toContain('type="image/jpeg"');
   });
 });

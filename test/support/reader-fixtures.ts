@@ -108,3 +108,26 @@ export async function addCorrection(articleId: string, by: TestUser, note: strin
     createdBy: by.id,
   });
 }
+
+/** Puts a featured image on a live story's read-model row (publishing writes the same shape). */
+export async function setLiveImage(articleId: string, caption = "The new deck at dawn.") {
+  const mediaId = "7f1c2b9a-0000-4000-8000-000000000001";
+  await (await db())
+    .update(publishedArticles)
+    .set({
+      featuredImage: {
+        mediaId,
+        alt: "A bridge over a river",
+        caption,
+        credit: "Photo: Ledger staff",
+        width: 1600,
+        height: 900,
+        variants: [
+          { width: 480, format: "webp", src: `/media/${mediaId}/480.webp` },
+          { width: 960, format: "webp", src: `/media/${mediaId}/960.webp` },
+          { width: 1200, format: "jpg", src: `/media/${mediaId}/1200.jpg` },
+        ],
+      },
+    })
+    .where(eq(publishedArticles.articleId, articleId));
+}

@@ -1,7 +1,14 @@
 import "server-only";
 import { ArticleView } from "@/components/site/article-view";
 import { breadcrumbLd, newsArticleLd } from "@/lib/reader/json-ld";
-import { absoluteUrl, articlePath, authorPath, homePath, sectionPath } from "@/lib/reader/paths";
+import {
+  absoluteUrl,
+  articlePath,
+  authorPath,
+  homePath,
+  sectionPath,
+  shareImage,
+} from "@/lib/reader/paths";
 import { config } from "../../config";
 import {
   liveStoryBySlug,
@@ -47,9 +54,7 @@ export async function articlePage(sectionSlug: string, slug: string): Promise<Re
   const url = (p: string) => absoluteUrl(siteUrl, p);
   const canonical = url(path);
   const description = story.seoDescription || story.standfirst;
-  const image = story.featuredImage
-    ? [...story.featuredImage.variants].sort((a, b) => b.width - a.width)[0]
-    : undefined;
+  const image = story.featuredImage ? shareImage(story.featuredImage.variants) : undefined;
   return page(
     {
       title: story.seoTitle || story.headline,
