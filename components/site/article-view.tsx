@@ -2,9 +2,11 @@ import type { RelatedTeaser } from "@/lib/content/render";
 import { renderDoc } from "@/lib/content/render";
 import { formatDate } from "@/lib/reader/format";
 import { sectionPath, tagPath } from "@/lib/reader/paths";
+import type { CommentsSectionData } from "@/server/comments/queries/comments-section";
 import type { Story, StoryCorrection } from "@/server/reader/article";
 import type { StoryCard as Card } from "@/server/reader/queries";
 import { Byline } from "./byline";
+import { CommentsSection } from "./comments/comments-section";
 import { FeaturedFigure } from "./picture";
 import { StoryList } from "./story-list";
 import { TimeStamp } from "./time-stamp";
@@ -26,11 +28,13 @@ export function ArticleView({
   related,
   corrections,
   more,
+  comments,
 }: {
   story: Story;
   related: ReadonlyMap<string, RelatedTeaser>;
   corrections: StoryCorrection[];
   more: Card[];
+  comments?: CommentsSectionData | null;
 }) {
   return (
     <>
@@ -109,7 +113,7 @@ export function ArticleView({
           <StoryList stories={more} kicker={false} />
         </section>
       ) : null}
-      {/* COMMENTS */}
+      {comments ? <CommentsSection {...comments} /> : null}
     </>
   );
 }

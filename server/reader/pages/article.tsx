@@ -9,6 +9,7 @@ import {
   sectionPath,
   shareImage,
 } from "@/lib/reader/paths";
+import { commentsSection } from "../../comments/queries/comments-section";
 import { config } from "../../config";
 import {
   liveStoryBySlug,
@@ -34,7 +35,11 @@ function redirect(location: string): Response {
  * `/{section}/{slug}`: the live story, 301 to its current address when the section or slug
  * changed, 410 Gone when it was unpublished, 404 otherwise.
  */
-export async function articlePage(sectionSlug: string, slug: string): Promise<Response> {
+export async function articlePage(
+  sectionSlug: string,
+  slug: string,
+  query?: URLSearchParams,
+): Promise<Response> {
   if (!SLUG.test(slug)) return errorPage("not_found");
   const story = await liveStoryBySlug(slug);
   if (!story) {
@@ -45,10 +50,11 @@ export async function articlePage(sectionSlug: string, slug: string): Promise<Re
   const path = articlePath(story.sectionSlug, story.slug);
   if (story.sectionSlug !== sectionSlug || story.slug !== slug) return redirect(path);
 
-  const [related, corrections, more] = await Promise.all([
+  const [related, corrections, more, comments] = await Promise.all([
     relatedTeasers(story.body),
     storyCorrections(story.articleId),
     moreInSection(story.sectionId, story.articleId),
+    commentsSection(story, path, query),
   ]);
   const { siteUrl, siteName } = config();
   const url = (p: string) => absoluteUrl(siteUrl, p);
@@ -101,7 +107,13 @@ export async function articlePage(sectionSlug: string, slug: string): Promise<Re
         ]),
       ],
     },
-    <ArticleView story={story} related={related} corrections={corrections} more={more} />,
+    <ArticleView
+      story={story}
+      related={related}
+      corrections={corrections}
+      more={more}
+      comments={comments}
+    />,
     {
       currentSection: story.sectionSlug,
       keys: [`article:${story.articleId}`, `section:${story.sectionSlug}`],

@@ -3,6 +3,6 @@ import { readerRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute<{ section: string; slug: string }>((_request, { section, slug }) =>
-  articlePage(section, slug),
+export const GET = readerRoute<{ section: string; slug: string }>((request, { section, slug }) =>
+  articlePage(section, slug, new URL(request.url).searchParams),
 );
