@@ -8,7 +8,7 @@ import path from "node:path";
 import { openPglite } from "@/db/client";
 import { createArticle } from "@/server/articles/commands/create-article";
 import { saveArticle } from "@/server/articles/commands/save-article";
-import { useDatabase } from "@/server/db";
+import { setDatabase } from "@/server/db";
 import { createUserRow } from "@/server/users/create-user-row";
 
 const WORDS = 5_000;
@@ -16,12 +16,12 @@ const SAVES = 60;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-autosave-"));
 const handle = await openPglite(dir);
 await handle.migrate();
-useDatabase(handle);
+setDatabase(handle);
 
 const words =
   "the council voted on a plan to rebuild the harbour bridge after years of delay".split(" ");
 const paragraph = (n: number, salt: string) =>
-  Array.from({ length: n }, (_, i) => words[i % words.length]).join(" ") + ` ${salt}.`;
+  `${Array.from({ length: n }, (_, i) => words[i % words.length]).join(" ")} ${salt}.`;
 const body = (salt: string) => ({
   type: "doc",
   content: Array.from({ length: WORDS / 100 }, (_, i) => ({

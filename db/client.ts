@@ -49,8 +49,10 @@ function isAlive(pid: number): boolean {
  * a pid file created with O_EXCL: a stale one (its process is gone, e.g. after kill -9) is
  * replaced, and only one of several racing takers can create the new one.
  */
-const held = ((globalThis as { __newsroomHeldDirs?: Set<string> }).__newsroomHeldDirs ??=
-  new Set<string>());
+const heldStore = globalThis as { __newsroomHeldDirs?: Set<string> };
+heldStore.__newsroomHeldDirs ??= new Set<string>();
+/** Directories this process has open: held across Next's per-route module instances. */
+const held = heldStore.__newsroomHeldDirs;
 
 function acquireDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });

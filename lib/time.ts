@@ -50,13 +50,11 @@ export function utcToZonedLocal(date: Date, timeZone: string): string {
 
 /** A readable newsroom time, e.g. "27 Nov 2026, 14:30 GMT". */
 export function formatNewsroomTime(date: Date, timeZone: string): string {
-  return (
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      dateStyle: "medium",
-      timeStyle: "short",
-    }).format(date) + ` ${shortZone(date, timeZone)}`
-  );
+  return `${new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(date)} ${shortZone(date, timeZone)}`;
 }
 
 function shortZone(date: Date, timeZone: string): string {

@@ -36,7 +36,7 @@ export async function db(): Promise<Database> {
 }
 
 /** Tests and scripts hand in the database they opened themselves. */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setDatabase(handle: DatabaseHandle): void {
   store.__newsroomDb = handle;
   store.__newsroomDbOpening = Promise.resolve(handle);
 }

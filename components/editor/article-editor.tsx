@@ -158,13 +158,13 @@ export function ArticleEditor({
 
   // Opening a story: what the server sent counts as saved; a newer copy kept in this
   // browser (after a crash, a reload or a lost connection) is offered back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the editor exists
   useEffect(() => {
     if (!editor) return;
     autosave.markSaved();
     void readLocal(userId, initial?.id ?? null).then((local) => {
       if (local && JSON.stringify(local.payload) !== JSON.stringify(collect())) setOffer(local);
     });
-    // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the editor exists
   }, [editor]);
 
   function restoreLocal() {

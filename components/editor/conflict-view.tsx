@@ -55,7 +55,7 @@ export function ConflictView({
   const name = (id: string | null) => sections.find((s) => s.id === id)?.name ?? "—";
   const their: Side = { ...theirs, body: (theirs.body as DocJSON) ?? { type: "doc" } };
   return (
-    <section className="notice conflict" aria-label="Save conflict" role="region">
+    <section className="notice conflict" aria-label="Save conflict">
       <h2 style={{ marginTop: 0 }}>Someone else saved this story while you were writing</h2>
       <p>
         Compare the two versions and choose. The one you do not keep stays in the revision history.

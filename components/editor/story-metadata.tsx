@@ -64,7 +64,6 @@ export function StoryMetadata({
         <label htmlFor="tags-input">Tags</label>
         <input
           id="tags-input"
-          role="combobox"
           aria-autocomplete="list"
           aria-expanded={suggestions.length > 0}
           list={listId}

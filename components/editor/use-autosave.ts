@@ -13,6 +13,8 @@ const AUTOSAVE_MS = 1_200;
 const LOCAL_COPY_MS = 300;
 const RETRY_MS = 5_000;
 
+const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
 type Options = {
   userId: string;
   initialId: string | null;
@@ -41,7 +43,7 @@ export function useAutosave(o: Options) {
   const opts = useRef(o);
   opts.current = o;
 
-  const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+  const saveRef = useRef<(kind: "autosave" | "manual") => Promise<boolean>>(async () => false);
 
   const saveOnce = useCallback(async (kind: "autosave" | "manual"): Promise<boolean> => {
     const { collect, userId } = opts.current;
@@ -108,11 +110,10 @@ export function useAutosave(o: Options) {
       // The request never got an answer: keep everything and try again.
       setState(offline() ? "offline" : "unsaved");
       if (!offline()) {
-        timer.current = setTimeout(() => void save("autosave"), RETRY_MS);
+        timer.current = setTimeout(() => void saveRef.current("autosave"), RETRY_MS);
       }
       return false;
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: save is stable (below)
   }, []);
 
   const save = useCallback(
@@ -129,6 +130,7 @@ export function useAutosave(o: Options) {
     },
     [saveOnce],
   );
+  saveRef.current = save;
 
   /** Call on every change: cheap (timers only); the work happens when typing pauses. */
   const markDirty = useCallback(() => {

@@ -36,7 +36,7 @@ export type TransitionOptions = {
 type ArticlePatch = Partial<typeof articles.$inferInsert>;
 
 function assertReadyForReview({ working }: LoadedArticle) {
-  if (!working || !working.headline || working.wordCount === 0) {
+  if (!working?.headline || working.wordCount === 0) {
     throw new AppError("invalid", "A story needs a headline and some body text before review.");
   }
   const missing = missingAltText(working.body);

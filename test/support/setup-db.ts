@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { closeDatabase, useDatabase } from "@/server/db";
+import { closeDatabase, setDatabase } from "@/server/db";
 
 /**
  * Gives each test file a fresh, migrated database: PGlite in memory, or a new database on
@@ -29,7 +29,7 @@ beforeAll(async () => {
     handle = await openPglite(null);
   }
   await handle.migrate();
-  useDatabase(handle);
+  setDatabase(handle);
 });
 
 afterAll(async () => {

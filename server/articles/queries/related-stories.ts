@@ -10,10 +10,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Published stories whose headline contains the words typed, newest first. */
 export async function findPublishedByHeadline(query: string, limit = 10): Promise<RelatedOption[]> {
-  const q = query
-    .replace(/\u0000/g, "")
-    .trim()
-    .slice(0, 200);
+  const q = query.replaceAll("\u0000", "").trim().slice(0, 200);
   const rows = await (await db())
     .select({
       id: publishedArticles.articleId,

@@ -6,7 +6,7 @@ import { db } from "../../db";
 /** Existing tags starting with (or containing) what was typed, for autocomplete. */
 export async function tagSuggestions(query: string): Promise<{ slug: string; name: string }[]> {
   const q = query
-    .replace(/\u0000/g, "")
+    .replaceAll("\u0000", "")
     .trim()
     .slice(0, 60)
     .replace(/[\\%_]/g, (c) => `\\${c}`);
