@@ -14,7 +14,7 @@ test.describe.configure({ mode: "serial" });
 
 const reporter = uniqueStaff("Wanda Workflow");
 const editor = uniqueStaff("Ernest Desk");
-const headline = `Tram line extension gets green light ${reporter.email.slice(6, 14)}`;
+const headline = `Tram line extension gets green light ${reporter.name.split(" ").at(-1)}`;
 const firstText = "The extension will add six stops between the station and the hospital.";
 const updateText = "Construction is now expected to begin in March, not January.";
 const correction = "An earlier version of this story gave the wrong start month.";

@@ -138,7 +138,14 @@ export function ArticleEditor({
     },
     onSaved: async (data) => {
       setMessage(null);
-      if (view && data.slug !== view.slug) await refreshView();
+      // A new slug, or the first save to a live story (which starts an update and brings the
+      // "Publish update" controls), changes what the page must show.
+      if (
+        view &&
+        (data.slug !== view.slug || (view.status === "published" && !view.updateStatus))
+      ) {
+        await refreshView();
+      }
     },
     onRefused: (error) => {
       setMessage(error);

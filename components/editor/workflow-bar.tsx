@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatNewsroomTime } from "@/lib/time";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import type { EditorView, TransitionButton } from "@/server/articles/queries/editor-view";
 import { RequestChangesDialog } from "./request-changes-dialog";
@@ -56,12 +57,7 @@ export function WorkflowBar({
               {" "}
               for{" "}
               <time dateTime={view.scheduledFor}>
-                {new Intl.DateTimeFormat("en-GB", {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone,
-                  timeZoneName: "short",
-                }).format(new Date(view.scheduledFor))}
+                {formatNewsroomTime(new Date(view.scheduledFor), timeZone)}
               </time>
             </span>
           ) : null}

@@ -17,9 +17,12 @@ const KIND_LABEL: Record<string, string> = {
   update: "Update",
 };
 
-/** An update counts once it is more than a minute after first publication. */
+/**
+ * First publication writes both times equal; only a later publication (an update, a
+ * republish) moves `updatedAt` on.
+ */
 export function wasUpdated(story: { publishedAt: Date; updatedAt: Date }): boolean {
-  return story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000;
+  return story.updatedAt.getTime() - story.publishedAt.getTime() > 1_000;
 }
 
 /** The anatomy of a news article, in reading order. */
