@@ -1,36 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { createUser } from "@/app/(newsroom)/newsroom/actions";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { text, useFormAction } from "@/components/ui/use-form-action";
 import { ROLES } from "@/lib/workflow/states";
 
 export function AddUserForm() {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    const form = new FormData(event.currentTarget);
-    const result = await createUser({
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      role: String(form.get("role") ?? ""),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.error.fields ?? {});
-      setError(result.error.message);
-      return;
-    }
-    router.push("/newsroom/users");
-    router.refresh();
-  }
+  const { fields, error, pending, onSubmit } = useFormAction(
+    (form) =>
+      createUser({
+        name: text(form, "name"),
+        email: text(form, "email"),
+        password: text(form, "password"),
+        role: text(form, "role"),
+      }),
+    () => {
+      router.push("/newsroom/users");
+      router.refresh();
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate style={{ maxWidth: "28rem" }}>
@@ -63,11 +54,7 @@ export function AddUserForm() {
           ))}
         </select>
       </Field>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" className="primary" disabled={pending}>
         Create user
       </button>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { createAssignment } from "@/app/(newsroom)/newsroom/actions";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { text, useFormAction } from "@/components/ui/use-form-action";
 
 export function AssignmentForm({
   sections,
@@ -15,30 +16,17 @@ export function AssignmentForm({
   timeZone: string;
 }) {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    const form = new FormData(event.currentTarget);
-    const value = (k: string) => String(form.get(k) ?? "");
-    const result = await createAssignment({
-      headline: value("headline"),
-      sectionId: value("sectionId"),
-      assigneeId: value("assigneeId"),
-      deadline: value("deadline"),
-      brief: value("brief"),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.error.fields ?? {});
-      setError(result.error.message);
-      return;
-    }
-    router.push(`/newsroom/articles/${result.data.id}`);
-  }
+  const { fields, error, pending, onSubmit } = useFormAction(
+    (form) =>
+      createAssignment({
+        headline: text(form, "headline"),
+        sectionId: text(form, "sectionId"),
+        assigneeId: text(form, "assigneeId"),
+        deadline: text(form, "deadline"),
+        brief: text(form, "brief"),
+      }),
+    (data) => router.push(`/newsroom/articles/${data.id}`),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate style={{ maxWidth: "32rem" }}>
@@ -74,11 +62,7 @@ export function AssignmentForm({
       <Field id="a-brief" label="Brief" error={fields.brief}>
         <textarea id="a-brief" name="brief" rows={4} />
       </Field>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" className="primary" disabled={pending}>
         Create assignment
       </button>

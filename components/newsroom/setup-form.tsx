@@ -1,33 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { setupAdmin } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { text, useFormAction } from "@/components/ui/use-form-action";
 
 export function SetupForm() {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    const form = new FormData(event.currentTarget);
-    const result = await setupAdmin({
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setFields(result.error.fields ?? {});
-      setError(result.error.message);
-      return;
-    }
-    router.replace("/login?setup=1");
-  }
+  const { fields, error, pending, onSubmit } = useFormAction(
+    (form) =>
+      setupAdmin({
+        name: text(form, "name"),
+        email: text(form, "email"),
+        password: text(form, "password"),
+      }),
+    () => router.replace("/login?setup=1"),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -51,11 +40,7 @@ export function SetupForm() {
           required
         />
       </Field>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" className="primary" disabled={pending}>
         Create admin account
       </button>

@@ -1,11 +1,13 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
+  type Article,
   type ArticleRevision,
   articleAuthors,
   articleRevisions,
+  articles,
   media,
   sections,
 } from "@/db/schema";
@@ -13,6 +15,7 @@ import { countWords, docToText } from "@/lib/content/text";
 import type { DocJSON } from "@/lib/content/types";
 import { validateDoc } from "@/lib/content/validate";
 import { AppError } from "../errors";
+import { uniqueSlug } from "./slug";
 
 export type RevisionFields = {
   headline: string;
@@ -106,4 +109,38 @@ export async function appendRevision(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Makes a freshly appended revision the working copy, quoting the version the writer saw:
+ * bumps the version, lets the slug follow the headline until first publication (or a hand
+ * edit), and starts an update when the story is live. Zero rows ⇒ someone saved first.
+ */
+export async function advanceWorkingCopy(
+  tx: Executor,
+  article: Article,
+  previous: ArticleRevision | null,
+  revision: ArticleRevision,
+  baseVersion: number,
+): Promise<{ version: number; slug: string }> {
+  const slug =
+    !article.slugManual && !article.firstPublishedAt && revision.headline !== previous?.headline
+      ? await uniqueSlug(tx, revision.headline, article.id)
+      : article.slug;
+  const [updated] = await tx
+    .update(articles)
+    .set({
+      version: sql`${articles.version} + 1`,
+      workingRevisionId: revision.id,
+      slug,
+      updatedAt: new Date(),
+      // Editing a live story starts an update; readers keep the published revision.
+      ...(article.status === "published" && !article.updateStatus
+        ? { updateStatus: "editing" as const }
+        : {}),
+    })
+    .where(and(eq(articles.id, article.id), eq(articles.version, baseVersion)))
+    .returning({ version: articles.version });
+  if (!updated) throw new AppError("conflict", "Someone else saved this story. Reload and retry.");
+  return { version: updated.version, slug };
 }

@@ -1,13 +1,12 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type ArticleRevision, articleRevisions, articles } from "@/db/schema";
+import { type ArticleRevision, articleRevisions } from "@/db/schema";
 import { recordEvent } from "../../audit";
 import { defineCommand, id } from "../../command";
 import { AppError, notFound } from "../../errors";
 import { articleScope, lockArticle } from "../load";
-import { appendRevision, type RevisionFields } from "../revision";
-import { uniqueSlug } from "../slug";
+import { advanceWorkingCopy, appendRevision, type RevisionFields } from "../revision";
 
 type RestoredExtras = Pick<
   ArticleRevision,
@@ -68,27 +67,7 @@ export const restoreRevision = defineCommand({
       tagIds: working?.tagIds ?? chosen.tagIds,
     };
     const revision = await appendRevision(tx, article.id, fields, "restore", actor!.id);
-    // Same rule as a save: the slug follows the headline until first publication or a hand edit.
-    const slug =
-      !article.slugManual && !article.firstPublishedAt && fields.headline !== working?.headline
-        ? await uniqueSlug(tx, fields.headline, article.id)
-        : article.slug;
-    const [updated] = await tx
-      .update(articles)
-      .set({
-        version: sql`${articles.version} + 1`,
-        workingRevisionId: revision.id,
-        slug,
-        updatedAt: new Date(),
-        ...(article.status === "published" && !article.updateStatus
-          ? { updateStatus: "editing" as const }
-          : {}),
-      })
-      .where(and(eq(articles.id, article.id), eq(articles.version, input.baseVersion)))
-      .returning({ version: articles.version });
-    if (!updated) {
-      throw new AppError("conflict", "Someone else saved this story. Reload and retry.");
-    }
+    const updated = await advanceWorkingCopy(tx, article, working, revision, input.baseVersion);
     await recordEvent(tx, {
       articleId: article.id,
       actorId: actor!.id,
@@ -101,6 +80,11 @@ export const restoreRevision = defineCommand({
         number: revision.number,
       },
     });
-    return { version: updated.version, revisionId: revision.id, number: revision.number, slug };
+    return {
+      version: updated.version,
+      revisionId: revision.id,
+      number: revision.number,
+      slug: updated.slug,
+    };
   },
 });

@@ -1,13 +1,17 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { articles } from "@/db/schema";
 import { defineCommand, id } from "../../command";
 import { AppError } from "../../errors";
 import { articleFields } from "../input";
 import { articleScope, lockArticle } from "../load";
-import { appendRevision, assertMedia, assertSection, checkedBody, sameContent } from "../revision";
-import { uniqueSlug } from "../slug";
+import {
+  advanceWorkingCopy,
+  appendRevision,
+  assertMedia,
+  assertSection,
+  checkedBody,
+  sameContent,
+} from "../revision";
 
 /**
  * Saves the working copy as a new revision. The save quotes the version it was based on;
@@ -69,27 +73,13 @@ export const saveArticle = defineCommand({
       };
     }
     const revision = await appendRevision(tx, article.id, fields, input.kind, actor!.id);
-    // The slug follows the headline until the story is first published or set by hand.
-    const slug =
-      !article.slugManual && !article.firstPublishedAt && fields.headline !== working?.headline
-        ? await uniqueSlug(tx, fields.headline, article.id)
-        : article.slug;
-    const [updated] = await tx
-      .update(articles)
-      .set({
-        version: sql`${articles.version} + 1`,
-        workingRevisionId: revision.id,
-        slug,
-        updatedAt: new Date(),
-        // Editing a live story starts an update; readers keep the published revision.
-        ...(article.status === "published" && !article.updateStatus
-          ? { updateStatus: "editing" as const }
-          : {}),
-      })
-      .where(and(eq(articles.id, article.id), eq(articles.version, input.baseVersion)))
-      .returning({ version: articles.version });
-    if (!updated)
-      throw new AppError("conflict", "Someone else saved this story. Reload and retry.");
-    return { version: updated.version, revisionId: revision.id, slug, unchanged: false };
+    const { version, slug } = await advanceWorkingCopy(
+      tx,
+      article,
+      working,
+      revision,
+      input.baseVersion,
+    );
+    return { version, revisionId: revision.id, slug, unchanged: false };
   },
 });
