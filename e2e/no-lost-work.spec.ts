@@ -6,7 +6,8 @@ import { createUser } from "./support/users";
 import { uniqueStaff } from "./support/workflow";
 
 /**
- * Issue 4's "no lost work": text typed offline survives a crash and is restored, and two
+ * (Named to sort after foundation.spec.ts, which must be the first to use the shared server:
+ * it performs /setup.) Issue 4's "no lost work": text typed offline survives a crash and is restored, and two
  * people saving the same story from different versions get the conflict view, not a loss.
  */
 test.describe.configure({ mode: "serial" });
