@@ -73,6 +73,9 @@ export const publishedArticles = pgTable(
     index("published_articles_published_idx").on(t.publishedAt),
     index("published_articles_section_idx").on(t.sectionId, t.publishedAt),
     index("published_articles_search_idx").using("gin", t.searchVector),
+    // Tag and author pages filter with `@>` containment; jsonb_path_ops keeps these small.
+    index("published_articles_tags_idx").using("gin", sql`${t.tags} jsonb_path_ops`),
+    index("published_articles_byline_idx").using("gin", sql`${t.byline} jsonb_path_ops`),
   ],
 );
 

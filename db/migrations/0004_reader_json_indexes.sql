@@ -1,0 +1,2 @@
+CREATE INDEX "published_articles_tags_idx" ON "published_articles" USING gin ("tags" jsonb_path_ops);--> statement-breakpoint
+CREATE INDEX "published_articles_byline_idx" ON "published_articles" USING gin ("byline" jsonb_path_ops);
