@@ -44,3 +44,44 @@ export function slugify(input: string, max = 80): string {
 export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());
 }
+
+/**
+ * Characters that change how text is shown without being seen: bidi embeddings, overrides
+ * and isolates (a slug that reads differently than it links), zero-width spaces and joiners,
+ * the word joiner and the byte-order mark. Pasted slugs often carry them; they are dropped.
+ */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+
+export const SLUG_MAX = 80;
+const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A slug typed by hand: invisible characters dropped, diacritics folded, spaces and
+ * underscores made hyphens, lower-cased. Anything else outside a–z, 0–9 and the hyphen is
+ * refused rather than silently dropped, so "раураl" (Cyrillic look-alikes) never becomes
+ * another address than the one the person believes they typed.
+ */
+export function normalizeSlugInput(
+  raw: string,
+): { ok: true; slug: string } | { ok: false; message: string } {
+  const slug = raw
+    .replace(INVISIBLE, "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (!slug) return { ok: false, message: "Type an address, or clear it to follow the headline." };
+  if (slug.length > SLUG_MAX) {
+    return { ok: false, message: `The address is at most ${SLUG_MAX} characters.` };
+  }
+  if (!SLUG_SHAPE.test(slug)) {
+    return { ok: false, message: "Use only letters a–z, digits and hyphens in the address." };
+  }
+  if (isReservedSlug(slug)) {
+    return { ok: false, message: `“${slug}” is reserved for the site; choose another address.` };
+  }
+  return { ok: true, slug };
+}

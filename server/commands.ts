@@ -10,6 +10,7 @@ export { claimEditLock, releaseEditLock } from "./articles/commands/edit-lock";
 export { restoreRevision } from "./articles/commands/restore-revision";
 export { saveArticle } from "./articles/commands/save-article";
 export { setBylines } from "./articles/commands/set-bylines";
+export { setArticleSlug } from "./articles/commands/set-slug";
 export { setArticleTags } from "./articles/commands/set-tags";
 export { TRANSITION_COMMANDS } from "./articles/commands/transitions";
 export { allCommands } from "./command";

@@ -14,6 +14,7 @@ import { editorExtensions } from "./editor-extensions";
 import { type LocalDraft, readLocal } from "./local-drafts";
 import { FeaturedImagePicker, InsertImageButton, insertFigure } from "./media";
 import { RelatedArticleDialog } from "./related/related-article-dialog";
+import { SlugField } from "./slug-field";
 import { StoryMetadata } from "./story-metadata";
 import { StorySidebar } from "./story-sidebar";
 import { Toolbar } from "./toolbar";
@@ -421,6 +422,14 @@ export function ArticleEditor({
               onChange={(e) => setField("source", e.target.value)}
             />
           </Field>
+          <SlugField
+            articleId={view?.id ?? null}
+            slug={view?.slug ?? ""}
+            manual={view?.slugManual ?? false}
+            live={view?.isLive ?? false}
+            disabled={!canEdit}
+            onChange={() => void refreshView()}
+          />
           <FeaturedImagePicker
             mediaId={fields.featuredMediaId}
             onChange={(id) => setField("featuredMediaId", id)}

@@ -12,6 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { loadFeaturedImage } from "../media/featured-image";
+import { recordAddressChange } from "./slug";
 
 async function bylineOf(tx: Executor, articleId: string): Promise<BylineEntry[]> {
   return tx
@@ -62,6 +63,11 @@ export async function writePublishedCopy(
     publishedAt: article.firstPublishedAt ?? now,
     updatedAt: now,
   };
+  const [before] = await tx
+    .select({ slug: publishedArticles.slug })
+    .from(publishedArticles)
+    .where(eq(publishedArticles.articleId, article.id));
+  await recordAddressChange(tx, article.id, before?.slug ?? null, article.slug);
   await tx
     .insert(publishedArticles)
     .values(row)

@@ -158,8 +158,11 @@ async function effects(
         "restore",
         actor!.id,
       );
+      // The live address stays too: a slug changed in the discarded update goes with it.
+      const livePathNow = await livePath(tx, article.id);
       return {
         workingRevisionId: copy.id,
+        ...(livePathNow ? { slug: livePathNow.split("/")[2]! } : {}),
         updateStatus: null,
         version: sql`${articles.version} + 1` as never,
       };

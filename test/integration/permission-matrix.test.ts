@@ -145,6 +145,7 @@ Object.assign(EXPECTED, {
   restoreRevision: OWN,
   setBylines: OWN,
   setArticleTags: OWN,
+  setArticleSlug: OWN,
   withdrawArticle: OWN,
   scheduleArticle: DESK,
   cancelScheduleArticle: DESK,
@@ -554,6 +555,7 @@ Object.assign(SCENARIOS, {
     userIds: [people.ownerReporter.id, people.editor.id],
   })),
   setArticleTags: onStory("draft", (id) => ({ id, tags: ["Matrix", marker()] })),
+  setArticleSlug: onStory("draft", (id) => ({ id, slug: `matrix-${crypto.randomUUID()}` })),
   withdrawArticle: onStory("in_review", (id) => ({ id, fromStatus: "in_review" })),
   scheduleArticle: onStory("approved", (id) => ({
     id,

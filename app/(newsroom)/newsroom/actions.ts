@@ -13,6 +13,7 @@ import {
 } from "@/server/articles/commands/edit-lock";
 import { saveArticle as saveArticleCommand } from "@/server/articles/commands/save-article";
 import { setBylines as setBylinesCommand } from "@/server/articles/commands/set-bylines";
+import { setArticleSlug as setArticleSlugCommand } from "@/server/articles/commands/set-slug";
 import { setArticleTags as setArticleTagsCommand } from "@/server/articles/commands/set-tags";
 import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import { getEditorView } from "@/server/articles/queries/editor-view";
@@ -146,6 +147,10 @@ export async function relatedStoryStatus(input: unknown) {
 
 export async function setBylines(input: unknown) {
   return runAction(setBylinesCommand, input);
+}
+
+export async function setArticleSlug(input: unknown) {
+  return runAction(setArticleSlugCommand, input);
 }
 
 export async function setArticleTags(input: unknown) {

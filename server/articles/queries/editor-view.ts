@@ -39,6 +39,8 @@ export type EditorView = {
   version: number;
   status: ArticleStatus;
   slug: string;
+  /** True once someone set the slug by hand; until then it follows the headline. */
+  slugManual: boolean;
   publicPath: string;
   headline: string;
   standfirst: string;
@@ -139,6 +141,7 @@ export async function getEditorView(actor: Actor, id: string): Promise<EditorVie
     version: article.version,
     status: article.status,
     slug: article.slug,
+    slugManual: article.slugManual,
     publicPath: `/${section?.slug ?? "news"}/${article.slug}`,
     headline: working.headline,
     standfirst: working.standfirst,
