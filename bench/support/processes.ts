@@ -1,0 +1,176 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Processes the bench starts; each is stopped by its own pid when the bench ends. */
+const started = new Set<ChildProcess>();
+
+export function stopAll(): void {
+  for (const child of started) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  started.clear();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+process.on("exit", stopAll);
+
+export function benchDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+}
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+      last = `status ${res.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
+}
+
+export type AppProcess = { pid: number; port: number; url: string; stop(): Promise<void> };
+
+/** `next start` of this checkout's build on `port`, against `databaseUrl`. */
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  authSecret: string;
+  logFile: string;
+  env?: Record<string, string>;
+}): Promise<AppProcess> {
+  const out = fs.openSync(options.logFile, "a");
+  const child = spawn(
+    process.execPath,
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(options.port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: options.databaseUrl,
+        AUTH_SECRET: options.authSecret,
+        PORT: String(options.port),
+        SITE_URL: `http://127.0.0.1:${options.port}`,
+        LOG_LEVEL: "warn",
+        ...options.env,
+      },
+      stdio: ["ignore", out, out],
+    },
+  );
+  started.add(child);
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitFor(`${url}/robots.txt`, 90_000, child);
+  return {
+    pid: child.pid!,
+    port: options.port,
+    url,
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  started.delete(child);
+  if (child.exitCode !== null || !child.pid) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(child.pid!, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    process.kill(child.pid!, "SIGTERM");
+  });
+}
+
+/** Resident memory of a process and its children, in MB (from /proc). */
+export function rssMb(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const children = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+    } catch {
+      // exited
+    }
+  };
+  visit(pid);
+  return Math.round(kb / 1024);
+}
+
+export type Nginx = { url: string; stop(): Promise<void> };
+
+/**
+ * Debian's nginx with a configuration written for this run (its own prefix, pid and temp
+ * paths, so it needs nothing from /etc/nginx and stops with the bench).
+ */
+export async function startNginx(serverBlock: string, port: number, name: string): Promise<Nginx> {
+  const dir = benchDir(`nginx-${name}`);
+  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi", "logs"]) {
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  }
+  const conf = `
+worker_processes auto;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  ${serverBlock}
+}
+`;
+  const confPath = path.join(dir, "nginx.conf");
+  fs.writeFileSync(confPath, conf);
+  const check = spawnSync("/usr/sbin/nginx", ["-t", "-q", "-p", dir, "-c", confPath], {
+    encoding: "utf8",
+  });
+  if (check.status !== 0) throw new Error(`nginx configuration refused: ${check.stderr}`);
+  const child = spawn("/usr/sbin/nginx", ["-p", dir, "-c", confPath], { stdio: "ignore" });
+  started.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`, 10_000, child);
+  return { url, stop: () => stopChild(child) };
+}
