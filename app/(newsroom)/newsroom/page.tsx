@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { StoryTable } from "@/components/newsroom/story-table";
 import { dashboardStories, myAssignments } from "@/server/articles/queries/story-lists";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { can } from "@/server/policy";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
 export default async function Dashboard() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const [stories, assignments] = await Promise.all([dashboardStories(actor), myAssignments(actor)]);
   const desk = can(actor, "article.review");
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { auditFilterOptions } from "@/server/audit-log/filter-options";
 import { auditQueryString, parseAuditFilters } from "@/server/audit-log/filters";
 import { listAuditEvents } from "@/server/audit-log/list-events";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { config } from "@/server/config";
 import { can } from "@/server/policy";
 
@@ -13,7 +13,7 @@ export const metadata = { title: "Audit log" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   if (!can(actor, "user.manage")) notFound();
   const { filters, problems } = parseAuditFilters(await searchParams);
   const [page, options] = await Promise.all([

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { MarkAllReadButton } from "@/components/newsroom/mark-all-read-button";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listNotifications } from "@/server/notifications/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const items = await listNotifications(actor);
   const unread = items.some((n) => !n.readAt);
   return (

@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
+import { AvatarForm } from "@/components/newsroom/avatar-form";
 import { ChangePasswordForm, ProfileForm } from "@/components/newsroom/profile-forms";
 import { PASSWORD_MIN } from "@/server/auth/password";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { BIO_MAX } from "@/server/users/commands/update-profile";
 import { getOwnProfile } from "@/server/users/queries-profile";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const profile = await getOwnProfile(actor);
   if (!profile) notFound();
   return (
@@ -21,6 +22,10 @@ export default async function ProfilePage() {
       <section>
         <h2>Public profile</h2>
         <ProfileForm name={profile.name} bio={profile.bio} bioMax={BIO_MAX} />
+      </section>
+      <section>
+        <h2>Avatar</h2>
+        <AvatarForm name={profile.name} avatar={profile.avatar} />
       </section>
       <section>
         <h2>Password</h2>

@@ -5,7 +5,7 @@ import {
   type QueueFilter,
   reviewQueue,
 } from "@/server/articles/queries/story-lists";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { can } from "@/server/policy";
 import { listSections } from "@/server/sections/list-sections";
 
@@ -23,7 +23,7 @@ const STATUS_NAMES: Record<(typeof QUEUE_STATUSES)[number], string> = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReviewQueuePage({ searchParams }: Props) {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   if (!can(actor, "article.review")) notFound();
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);

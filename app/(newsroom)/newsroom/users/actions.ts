@@ -10,6 +10,7 @@ import { changeUserRole as changeUserRoleCommand } from "@/server/users/commands
 import { createPasswordReset as createPasswordResetCommand } from "@/server/users/commands/create-password-reset";
 import { deactivateUser as deactivateUserCommand } from "@/server/users/commands/deactivate-user";
 import { reactivateUser as reactivateUserCommand } from "@/server/users/commands/reactivate-user";
+import { setAvatar as setAvatarCommand } from "@/server/users/commands/set-avatar";
 import { updateProfile as updateProfileCommand } from "@/server/users/commands/update-profile";
 
 export async function changeUserRole(input: unknown) {
@@ -34,4 +35,8 @@ export async function updateProfile(input: unknown) {
 
 export async function changePassword(input: unknown) {
   return runAction(changePasswordCommand, input);
+}
+
+export async function setAvatar(input: unknown) {
+  return runAction(setAvatarCommand, input);
 }

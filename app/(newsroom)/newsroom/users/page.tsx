@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { can } from "@/server/policy";
 import { listStaff } from "@/server/users/queries";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Staff" };
 
 export default async function UsersPage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   if (!can(actor, "user.manage")) notFound();
   const staff = await listStaff(actor);
   return (

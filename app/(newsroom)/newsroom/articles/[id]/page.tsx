@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { getEditorView } from "@/server/articles/queries/editor-view";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
 import { listAssignableStaff } from "@/server/users/queries";
@@ -11,7 +11,7 @@ export const metadata = { title: "Edit story" };
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const [view, sections] = await Promise.all([getEditorView(actor, id), listSections()]);
   if (!view) notFound();
   return (

@@ -1,5 +1,5 @@
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { config } from "@/server/config";
 import { listSections } from "@/server/sections/list-sections";
 import { listAssignableStaff } from "@/server/users/queries";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "New article" };
 
 export default async function NewArticlePage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const sections = await listSections();
   return (
     <>

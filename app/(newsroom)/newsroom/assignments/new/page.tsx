@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { AssignmentForm } from "@/components/newsroom/assignment-form";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { config } from "@/server/config";
 import { can } from "@/server/policy";
 import { listSections } from "@/server/sections/list-sections";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "New assignment" };
 
 export default async function NewAssignmentPage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   if (!can(actor, "article.review")) notFound();
   const [sections, staff] = await Promise.all([listSections(), listAssignableStaff()]);
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StaffControls } from "@/components/newsroom/staff-controls";
-import { currentActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { config } from "@/server/config";
 import { can } from "@/server/policy";
 import { getStaffMember } from "@/server/users/queries-staff-member";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Staff member" };
 
 export default async function StaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   if (!can(actor, "user.manage")) notFound();
   const member = await getStaffMember(actor, (await params).id);
   if (!member) notFound();
