@@ -126,4 +126,25 @@ test("a one-time reset link lets a signed-out person choose a new password and s
   await expect(page.getByLabel("Bio", { exact: true })).toHaveValue(
     "Covers the courts and the council.",
   );
+
+  // An avatar for the author page: uploaded through the media pipeline, kept, removable.
+  const { default: sharp } = await import("sharp");
+  const portrait = await sharp({
+    create: { width: 400, height: 400, channels: 3, background: "#a63" },
+  })
+    .png()
+    .toBuffer();
+  await page.getByLabel("Upload avatar", { exact: true }).setInputFiles({
+    name: "me.png",
+    mimeType: "image/png",
+    buffer: portrait,
+  });
+  await expect(staffNotice(page, "Avatar saved.")).toBeVisible();
+  await page.reload();
+  const current = page.getByRole("img", { name: "Your current avatar" });
+  await expect(current).toBeVisible();
+  expect(await current.getAttribute("src")).toMatch(/^\/media\/[0-9a-f-]{36}\//);
+  await page.getByRole("button", { name: "Remove avatar", exact: true }).click();
+  await expect(staffNotice(page, "Avatar removed.")).toBeVisible();
+  await expect(current).toHaveCount(0);
 });

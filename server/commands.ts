@@ -31,5 +31,6 @@ export { createUser } from "./users/commands/create-user";
 export { deactivateUser } from "./users/commands/deactivate-user";
 export { reactivateUser } from "./users/commands/reactivate-user";
 export { resetPassword } from "./users/commands/reset-password";
+export { setAvatar } from "./users/commands/set-avatar";
 export { setupAdmin } from "./users/commands/setup-admin";
 export { updateProfile } from "./users/commands/update-profile";

@@ -1,3 +1,6 @@
+import type { FeaturedImage } from "@/server/reader/queries";
+import { Picture } from "./picture";
+
 /** An author's bio, paragraph by paragraph (plain text, as staff wrote it). */
 export function AuthorBio({ bio }: { bio: string }) {
   const paragraphs = bio
@@ -12,6 +15,31 @@ export function AuthorBio({ bio }: { bio: string }) {
           {p}
         </p>
       ))}
+    </div>
+  );
+}
+
+/**
+ * The top of an author page: their picture, when they chose one, beside the bio. The picture
+ * is named by the person's name: the library's alt text describes the photo for a story, not
+ * who it shows here.
+ */
+export function AuthorIntro({
+  name,
+  bio,
+  avatar,
+}: {
+  name: string;
+  bio: string;
+  avatar: FeaturedImage | null;
+}) {
+  if (!avatar) return <AuthorBio bio={bio} />;
+  return (
+    <div className="author-intro">
+      <div className="author-avatar">
+        <Picture image={{ ...avatar, alt: name }} sizes="8rem" eager />
+      </div>
+      <AuthorBio bio={bio} />
     </div>
   );
 }

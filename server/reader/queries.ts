@@ -3,11 +3,13 @@ import { and, asc, desc, eq, lte, ne, sql } from "drizzle-orm";
 import {
   type BylineEntry,
   type FeaturedImage,
+  media,
   publishedArticles,
   sections,
   type TagEntry,
   users,
 } from "@/db/schema";
+import { toFeaturedImage } from "../media/media-item";
 import { prepared } from "./prepared";
 
 export type { BylineEntry, FeaturedImage, TagEntry };
@@ -36,8 +38,8 @@ export type NavSection = { id: string; slug: string; name: string; description: 
 
 const ph = sql.placeholder;
 
-/** The columns of a story card: one place, so every list shows the same thing. */
-const card = {
+/** The columns of a story card: one place, so every list (and search) shows the same thing. */
+export const storyCardColumns = {
   articleId: publishedArticles.articleId,
   slug: publishedArticles.slug,
   headline: publishedArticles.headline,
@@ -70,7 +72,7 @@ export async function navSections(): Promise<NavSection[]> {
 
 const latestStatement = prepared("reader_latest", (db) =>
   db
-    .select(card)
+    .select(storyCardColumns)
     .from(publishedArticles)
     .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
     .orderBy(desc(publishedArticles.publishedAt), desc(publishedArticles.articleId))
@@ -93,7 +95,7 @@ const railsStatement = prepared("reader_rails", (db) => {
     .from(publishedArticles)
     .as("ranked");
   return db
-    .select(card)
+    .select(storyCardColumns)
     .from(ranked)
     .innerJoin(publishedArticles, eq(publishedArticles.articleId, ranked.articleId))
     .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
@@ -134,7 +136,7 @@ export async function sectionBySlug(slug: string): Promise<NavSection | null> {
 export type Paged<T> = { items: T[]; total: number };
 
 type Counted = StoryCard & { total: number };
-const withTotal = { ...card, total: sql<number>`(count(*) over ())::int` };
+const withTotal = { ...storyCardColumns, total: sql<number>`(count(*) over ())::int` };
 
 function paged(rows: Counted[]): Paged<StoryCard> {
   return {
@@ -170,7 +172,7 @@ export async function sectionStories(
 
 const moreStatement = prepared("reader_more_in_section", (db) =>
   db
-    .select(card)
+    .select(storyCardColumns)
     .from(publishedArticles)
     .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
     .where(
@@ -193,17 +195,27 @@ export async function moreInSection(
   return (await moreStatement()).execute({ sectionId, articleId, limit });
 }
 
-const tagStatement = prepared("reader_tag_stories", (db) =>
-  db
-    .select({ ...withTotal, tags: publishedArticles.tags })
-    .from(publishedArticles)
-    .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
-    .where(sql`${publishedArticles.tags} @> ${ph("match")}::jsonb`)
-    .orderBy(desc(publishedArticles.publishedAt), desc(publishedArticles.articleId))
-    .limit(ph("limit"))
-    .offset(ph("offset"))
-    .prepare("reader_tag_stories"),
-);
+/**
+ * One page of live stories whose jsonb `column` contains the given fragment (`@>`, served by
+ * the column's GIN index): tag pages match `[{slug}]` in tags, author pages `[{id}]` in bylines.
+ */
+const containing = (
+  name: string,
+  column: typeof publishedArticles.tags | typeof publishedArticles.byline,
+) =>
+  prepared(name, (db) =>
+    db
+      .select({ ...withTotal, tags: publishedArticles.tags })
+      .from(publishedArticles)
+      .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
+      .where(sql`${column} @> ${ph("match")}::jsonb`)
+      .orderBy(desc(publishedArticles.publishedAt), desc(publishedArticles.articleId))
+      .limit(ph("limit"))
+      .offset(ph("offset"))
+      .prepare(name),
+  );
+
+const tagStatement = containing("reader_tag_stories", publishedArticles.tags);
 
 /**
  * Live stories carrying a tag, and the tag's name as those stories give it. A tag that only
@@ -224,29 +236,26 @@ export async function tagStories(
   return { ...paged(rows.map(({ tags: _tags, ...rest }) => rest)), tag };
 }
 
-export type Author = { id: string; slug: string; name: string; bio: string };
+export type Author = {
+  id: string;
+  slug: string;
+  name: string;
+  bio: string;
+  avatar: FeaturedImage | null;
+};
 
 const authorStatement = prepared("reader_author_by_slug", (db) =>
   db
     // Public fields only: never the e-mail address, role or anything about the account.
-    .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio })
+    .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio, avatar: media })
     .from(users)
+    .leftJoin(media, eq(media.id, users.avatarMediaId))
     .where(eq(users.slug, ph("slug")))
     .limit(1)
     .prepare("reader_author_by_slug"),
 );
 
-const authorStoriesStatement = prepared("reader_author_stories", (db) =>
-  db
-    .select(withTotal)
-    .from(publishedArticles)
-    .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
-    .where(sql`${publishedArticles.byline} @> ${ph("match")}::jsonb`)
-    .orderBy(desc(publishedArticles.publishedAt), desc(publishedArticles.articleId))
-    .limit(ph("limit"))
-    .offset(ph("offset"))
-    .prepare("reader_author_stories"),
-);
+const authorStoriesStatement = containing("reader_author_stories", publishedArticles.byline);
 
 /**
  * A member of staff as readers see them, with their live stories. Someone with no live
@@ -257,14 +266,15 @@ export async function authorWithStories(
   page: number,
   perPage: number,
 ): Promise<(Paged<StoryCard> & { author: Author }) | null> {
-  const [author] = await (await authorStatement()).execute({ slug: authorSlug.toLowerCase() });
-  if (!author) return null;
+  const [row] = await (await authorStatement()).execute({ slug: authorSlug.toLowerCase() });
+  if (!row) return null;
+  const author: Author = { ...row, avatar: row.avatar ? toFeaturedImage(row.avatar) : null };
   const rows = await (await authorStoriesStatement()).execute({
     match: JSON.stringify([{ id: author.id }]),
     limit: perPage,
     offset: (page - 1) * perPage,
   });
-  const result = paged(rows);
+  const result = paged(rows.map(({ tags: _tags, ...rest }) => rest));
   if (result.total === 0 && page === 1) return null;
   return { ...result, author };
 }

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { publishedArticles, sections } from "@/db/schema";
 import { MARK_END, MARK_START, normalizeSearchQuery } from "@/lib/reader/search-text";
 import { prepared } from "./prepared";
-import type { StoryCard } from "./queries";
+import { type StoryCard, storyCardColumns } from "./queries";
 
 /**
  * Full-text search over live stories (`published_articles.search_vector`: headline weight A,
@@ -44,16 +44,7 @@ const searchStatement = prepared("reader_search", (db) => {
   const source = sql`translate(${publishedArticles.standfirst} || E'\n' || left(${publishedArticles.bodyText}, ${sql.raw(String(SNIPPET_SOURCE_CHARS))}), ${`${MARK_START}${MARK_END}`}, '')`;
   return db
     .select({
-      articleId: publishedArticles.articleId,
-      slug: publishedArticles.slug,
-      headline: publishedArticles.headline,
-      standfirst: publishedArticles.standfirst,
-      byline: publishedArticles.byline,
-      featuredImage: publishedArticles.featuredImage,
-      publishedAt: publishedArticles.publishedAt,
-      updatedAt: publishedArticles.updatedAt,
-      sectionSlug: sections.slug,
-      sectionName: sections.name,
+      ...storyCardColumns,
       total: hits.total,
       snippet: sql<string>`ts_headline('english', ${source}, ${tsquery()}, ${ph("options")})`,
     })

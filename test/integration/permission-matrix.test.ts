@@ -171,6 +171,7 @@ Object.assign(EXPECTED, {
   updateSection: DESK,
   changePassword: STAFF,
   updateProfile: STAFF,
+  setAvatar: STAFF,
   changeUserRole: ADMIN,
   createPasswordReset: ADMIN,
   deactivateUser: ADMIN,
@@ -401,7 +402,7 @@ async function fingerprint(ctx: Context): Promise<Record<string, unknown>> {
       ? await detail(`select locked_by, comments_open from articles where id = '${ctx.articleId}'`)
       : null,
     users: await detail(
-      "select id, name, bio, role, active, session_version, password_hash from users order by id",
+      "select id, name, bio, avatar_media_id, role, active, session_version, password_hash from users order by id",
     ),
     sections: await detail("select id, name, description, position from sections order by id"),
     comments: await detail("select id, status from comments order by id"),
@@ -624,6 +625,7 @@ Object.assign(SCENARIOS, {
     marker: "",
     input: { currentPassword: "correct horse battery", newPassword: "another long passphrase" },
   })),
+  setAvatar: generic(async () => ({ marker: "", input: { mediaId: await uploadedMedia() } })),
   updateProfile: generic(async () => ({
     marker: "",
     input: { name: "Renamed Person", bio: marker() },

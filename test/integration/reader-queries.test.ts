@@ -143,7 +143,7 @@ describe("authors, tags and corrections", () => {
   it("has an author page for someone with a live story, without private fields", async () => {
     const found = await authorWithStories((await liveRow(live.id))!.byline[0]!.slug, 1, 20);
     expect(found?.author.name).toBe("Rhea Reporter");
-    expect(Object.keys(found!.author).sort()).toEqual(["bio", "id", "name", "slug"]);
+    expect(Object.keys(found!.author).sort()).toEqual(["avatar", "bio", "id", "name", "slug"]);
     expect(found!.items.map((s) => s.articleId)).toContain(live.id);
     expect(JSON.stringify(found)).not.toContain("Embargoed");
   });

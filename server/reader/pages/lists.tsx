@@ -1,5 +1,5 @@
 import "server-only";
-import { AuthorBio } from "@/components/site/author-intro";
+import { AuthorIntro } from "@/components/site/author-intro";
 import { ListPage } from "@/components/site/list-page";
 import { breadcrumbLd } from "@/lib/reader/json-ld";
 import {
@@ -9,6 +9,7 @@ import {
   pagedPath,
   sectionFeedPath,
   sectionPath,
+  shareImage,
   tagPath,
 } from "@/lib/reader/paths";
 import { parsePage } from "@/lib/reader/search-text";
@@ -115,6 +116,7 @@ export async function authorPage(request: Request, slug: string): Promise<Respon
   const { siteUrl, siteName } = config();
   const base = authorPath(author.slug);
   const url = absoluteUrl(siteUrl, base);
+  const avatar = author.avatar ? shareImage(author.avatar.variants) : undefined;
   return page(
     {
       title: n > 1 ? `${author.name} (page ${n})` : author.name,
@@ -130,6 +132,7 @@ export async function authorPage(request: Request, slug: string): Promise<Respon
             name: author.name,
             url,
             ...(author.bio ? { description: author.bio } : {}),
+            ...(avatar ? { image: absoluteUrl(siteUrl, avatar.src) } : {}),
           },
         },
       ],
@@ -137,7 +140,7 @@ export async function authorPage(request: Request, slug: string): Promise<Respon
     <ListPage
       kicker="Author"
       title={author.name}
-      intro={<AuthorBio bio={author.bio} />}
+      intro={<AuthorIntro name={author.name} bio={author.bio} avatar={author.avatar} />}
       stories={items}
       empty="No stories yet."
       page={n}

@@ -1,0 +1,46 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { media, outbox, users } from "@/db/schema";
+import { authorPath } from "@/lib/reader/paths";
+import { recordEvent } from "../../audit";
+import { defineCommand } from "../../command";
+import { AppError } from "../../errors";
+
+/**
+ * Anyone on the staff chooses (or removes, with null) the picture on their own author page.
+ * Like the featured image, it comes from the shared media library, so the server has already
+ * checked, stripped and re-encoded it. Whose avatar is always the actor's: no user id is taken.
+ */
+export const setAvatar = defineCommand({
+  name: "setAvatar",
+  permission: "profile.edit",
+  input: z.strictObject({ mediaId: z.uuid("Choose an image from the library.").nullable() }),
+  async run({ actor, tx }, { mediaId }) {
+    if (mediaId) {
+      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, mediaId));
+      if (!image) throw new AppError("invalid", "That image is not in the media library.");
+    }
+    const [before] = await tx
+      .select({ avatar: users.avatarMediaId, slug: users.slug })
+      .from(users)
+      .where(eq(users.id, actor!.id))
+      .for("update");
+    if ((before!.avatar ?? null) === mediaId) return { changed: false };
+    await tx
+      .update(users)
+      .set({ avatarMediaId: mediaId, updatedAt: sql`now()` })
+      .where(eq(users.id, actor!.id));
+    await recordEvent(tx, {
+      actorId: actor!.id,
+      action: "profile_updated",
+      detail: { userId: actor!.id, fields: ["avatar"] },
+    });
+    // The author page shows the picture: queue it for the cache purger, as story changes do.
+    await tx.insert(outbox).values({
+      topic: "story.changed",
+      payload: JSON.stringify({ paths: [authorPath(before!.slug)] }),
+    });
+    return { changed: true };
+  },
+});
