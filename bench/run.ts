@@ -13,6 +13,8 @@ import { eq, sql } from "drizzle-orm";
 import { articleRevisions, articles } from "@/db/schema";
 import { setDatabase } from "@/server/db";
 import { searchStories } from "@/server/reader/search";
+import { postgresAppEnv } from "../test/support/cluster";
+import { NewsroomClient } from "../test/support/newsroom-client";
 import {
   type BenchDatabase,
   createBenchDatabase,
@@ -22,11 +24,10 @@ import {
 import { startFront } from "./support/front";
 import { lighthouse } from "./support/lighthouse";
 import { fixedRate, get, type LoadResult, percentile, round2, wrk } from "./support/load";
-import { type AppProcess, benchDir, startApp, startNginx, stopAll } from "./support/processes";
+import { type AppServer, benchDir, startApp, startNginx, stopAll } from "./support/processes";
 import { fmt, Report } from "./support/report";
 import { readerQueries, seedArchive } from "./support/search-corpus";
 import { type SeededNewsroom, seedNewsroom } from "./support/seed";
-import { actionId, StaffSession } from "./support/staff-http";
 
 const SECTIONS = ["throughput", "freshness", "weight", "lighthouse", "search"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -85,11 +86,11 @@ function summary(r: LoadResult): string {
   return `${fmt.rps(r.rps)}, p99 ${fmt.ms(r.p99Ms)}${errors}`;
 }
 
-async function throughput(app: AppProcess, front: string | null, newsroom: SeededNewsroom) {
+async function throughput(app: AppServer, front: string | null, newsroom: SeededNewsroom) {
   log(`\n== throughput (wrk, ${CONNECTIONS} connections, ${SECONDS} s a run)`);
   const article = newsroom.viaCommands[0]!.path;
-  const articleHtml = (await fetchText(`${app.url}${article}`)).text;
-  const homeHtml = (await fetchText(`${app.url}/`)).text;
+  const articleHtml = (await fetchText(`${app.baseURL}${article}`)).text;
+  const homeHtml = (await fetchText(`${app.baseURL}/`)).text;
   const dir = benchDir("static");
   fs.chmodSync(dir, 0o755); // nginx's workers run as an unprivileged user
   fs.writeFileSync(path.join(dir, "article.html"), articleHtml);
@@ -152,8 +153,8 @@ async function throughput(app: AppProcess, front: string | null, newsroom: Seede
   }
 
   // The app alone, its cached copy of one article (warm first: JIT and cache).
-  wrk(`${app.url}${article}`, { connections: 10, seconds: 2 });
-  const cached = wrk(`${app.url}${article}`, { connections: CONNECTIONS, seconds: SECONDS });
+  wrk(`${app.baseURL}${article}`, { connections: 10, seconds: 2 });
+  const cached = wrk(`${app.baseURL}${article}`, { connections: CONNECTIONS, seconds: SECONDS });
   report.figures.appCachedArticle = loadFigures(cached);
   const cachedRatio = cached.rps / nginxArticle.rps;
   report.add({
@@ -167,7 +168,7 @@ async function throughput(app: AppProcess, front: string | null, newsroom: Seede
   const paths = newsroom.bulk.map((s) => s.path);
   const throughputPaths = paths.slice(0, paths.length - 1_000);
   const ratePaths = paths.slice(paths.length - 1_000);
-  const uncached = wrk(app.url, {
+  const uncached = wrk(app.baseURL, {
     connections: CONNECTIONS,
     seconds: SECONDS,
     paths: throughputPaths,
@@ -183,7 +184,12 @@ async function throughput(app: AppProcess, front: string | null, newsroom: Seede
     measured: `${summary(uncached)}${wrapped ? ` (more requests than the ${throughputPaths.length} distinct stories: some were repeats)` : ", every request a different story"}`,
     pass: uncached.rps >= 200 && uncached.errors === 0,
   });
-  const rate = await fixedRate(app.url, ratePaths, 60, Math.min(SECONDS, ratePaths.length / 60));
+  const rate = await fixedRate(
+    app.baseURL,
+    ratePaths,
+    60,
+    Math.min(SECONDS, ratePaths.length / 60),
+  );
   report.figures.appUncachedAt60 = loadFigures(rate);
   report.add({
     budget: "app alone, article rendered from PostgreSQL, fixed 60 req/s",
@@ -195,17 +201,17 @@ async function throughput(app: AppProcess, front: string | null, newsroom: Seede
 
 /** Publishes an update through the editor's own server actions and waits for readers to see it. */
 async function freshness(
-  app: AppProcess,
+  app: AppServer,
   front: string | null,
   bench: BenchDatabase,
   newsroom: SeededNewsroom,
 ) {
   log("\n== freshness (publish an update as a signed-in editor, poll what readers get)");
   const story = newsroom.viaCommands[1]!;
-  const readerBase = front ?? app.url;
+  const readerBase = front ?? app.baseURL;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (let i = 0; i < 3; i++) await get(agent, `${readerBase}${story.path}`); // cached now
-  const session = new StaffSession(app.url);
+  const session = new NewsroomClient(app.baseURL);
   await session.signIn(newsroom.editor.email, newsroom.editor.password);
   const [article] = await bench.handle.db.select().from(articles).where(eq(articles.id, story.id));
   const [working] = await bench.handle.db
@@ -213,8 +219,7 @@ async function freshness(
     .from(articleRevisions)
     .where(eq(articleRevisions.id, article!.workingRevisionId!));
   const headline = `Fresh headline ${crypto.randomBytes(4).toString("hex")}`;
-  const page = `/newsroom/articles/${story.id}`;
-  const saved = await session.action(actionId("saveArticle"), page, {
+  const saved = await session.action("saveArticle", {
     id: story.id,
     baseVersion: article!.version,
     kind: "manual",
@@ -228,14 +233,14 @@ async function freshness(
     seoTitle: working!.seoTitle,
     seoDescription: working!.seoDescription,
   });
-  if (!saved.ok) throw new Error(`save refused: ${saved.error?.message}`);
+  if (!saved.ok) throw new Error(`save refused: ${saved.error.message}`);
   const sent = performance.now();
-  const published = await session.action(actionId("publishUpdateArticle"), page, {
+  const published = await session.action("publishUpdateArticle", {
     id: story.id,
     fromStatus: "published",
   });
   const acknowledged = performance.now();
-  if (!published.ok) throw new Error(`publish update refused: ${published.error?.message}`);
+  if (!published.ok) throw new Error(`publish update refused: ${published.error.message}`);
   let seenAt = Number.NaN;
   let polls = 0;
   const url = `${readerBase}${story.path}`;
@@ -279,15 +284,15 @@ async function freshness(
   });
 }
 
-async function weight(app: AppProcess, newsroom: SeededNewsroom) {
+async function weight(app: AppServer, newsroom: SeededNewsroom) {
   log("\n== page weight (gzip level 6, as a front would send it)");
-  const article = await fetchText(`${app.url}${newsroom.viaCommands[0]!.path}`);
+  const article = await fetchText(`${app.baseURL}${newsroom.viaCommands[0]!.path}`);
   const htmlGz = zlib.gzipSync(article.text, { level: 6 }).length;
   const scripts = [...article.text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
   let jsGz = 0;
   const perScript: Record<string, number> = {};
   for (const src of scripts) {
-    const js = await fetchText(new URL(src.replaceAll("&amp;", "&"), app.url).toString());
+    const js = await fetchText(new URL(src.replaceAll("&amp;", "&"), app.baseURL).toString());
     const size = zlib.gzipSync(js.text, { level: 6 }).length;
     perScript[src] = size;
     jsGz += size;
@@ -408,19 +413,21 @@ async function main() {
           `${STORIES - VIA_COMMANDS} by bulk insert of the same rows publishing writes (no audit rows); ` +
           "the measured article and the freshness story are real publications",
       );
-      const logFile = path.join(benchDir("app"), "app.log");
       const app = await startApp({
+        name: "bench",
         port: APP_PORT,
-        databaseUrl: bench.url,
-        authSecret: AUTH_SECRET,
-        logFile,
+        env: postgresAppEnv({
+          databaseUrl: bench.url,
+          authSecret: AUTH_SECRET,
+          dataDir: benchDir("data"),
+        }),
       });
-      log(`  app on ${app.url} (log ${logFile})`);
+      log(`  app on ${app.baseURL}`);
       const front = await startFront({ appPort: APP_PORT, edgePort: EDGE_PORT, app });
       if (front) log(`  cache front on ${front}`);
       if (wanted("throughput")) await throughput(app, front, newsroom);
       if (wanted("weight")) await weight(app, newsroom);
-      if (wanted("lighthouse")) lighthouseRuns(front ?? app.url, newsroom);
+      if (wanted("lighthouse")) lighthouseRuns(front ?? app.baseURL, newsroom);
       if (wanted("freshness")) await freshness(app, front, bench, newsroom);
       stopAll();
     }

@@ -12,11 +12,12 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { articleRevisions, articles, sections } from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
+import { postgresAppEnv, startProxy } from "../test/support/cluster";
+import { NewsroomClient } from "../test/support/newsroom-client";
 import { createBenchDatabase, dropBenchDatabase } from "./support/databases";
 import { percentile, round2 } from "./support/load";
-import { benchDir, rssMb, startApp, startNginx, stopAll } from "./support/processes";
+import { benchDir, rssMb, startApp, stopAll } from "./support/processes";
 import { draftFor, seedNewsroom, staffUser } from "./support/seed";
-import { actionId, StaffSession } from "./support/staff-http";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const READERS = Number(process.env.SOAK_READERS ?? 200);
@@ -79,41 +80,31 @@ async function main() {
       editors.push({ editor, articleId: draft.id });
     }
 
+    // The proxy's port is known before the instances start: they answer for its address
+    // (sign-in callbacks, the same-origin check of server actions) and trust its
+    // X-Forwarded-* headers. One build, so one server-action key; one AUTH_SECRET.
     const proxy = `http://127.0.0.1:${PROXY_PORT}`;
-    const dir = benchDir("soak");
+    const dataDir = benchDir("soak");
     const apps = await Promise.all(
       PORTS.map((port) =>
         startApp({
+          name: `soak:${port}`,
           port,
-          databaseUrl: bench.url,
-          authSecret,
-          logFile: path.join(dir, `app-${port}.log`),
-          // Both instances answer for the proxy's address: sign-in callbacks and the
-          // same-origin check of server actions use it.
-          env: { SITE_URL: proxy, TRUST_PROXY: "0" },
+          env: postgresAppEnv({
+            databaseUrl: bench.url,
+            authSecret,
+            dataDir,
+            uploadDir: path.join(dataDir, "uploads"),
+            siteUrl: proxy,
+            extra: { TRUST_PROXY: "1" },
+          }),
         }),
       ),
     );
-    const nginx = await startNginx(
-      `upstream apps {
-        ${PORTS.map((p) => `server 127.0.0.1:${p};`).join("\n        ")}
-        keepalive 64;
-      }
-      server {
-        listen 127.0.0.1:${PROXY_PORT};
-        location / {
-          proxy_pass http://apps;
-          proxy_http_version 1.1;
-          proxy_set_header Connection "";
-          proxy_set_header Host $http_host;
-          proxy_set_header X-Forwarded-For $remote_addr;
-          proxy_read_timeout 60s;
-        }
-      }`,
-      PROXY_PORT,
-      "soak",
+    const nginx = await startProxy(PORTS, { port: PROXY_PORT });
+    log(
+      `  instances on ${PORTS.join(" and ")}, round-robin nginx (test/support/cluster.ts) on ${proxy}`,
     );
-    log(`  instances on ${PORTS.join(" and ")} (logs in ${dir}), round-robin nginx on ${proxy}`);
 
     const paths = [
       "/",
@@ -125,14 +116,13 @@ async function main() {
     for (const p of paths.slice(0, 40)) await timedGet(warm, `${proxy}${p}`);
     warm.destroy();
 
-    const sessions: StaffSession[] = [];
+    const sessions: NewsroomClient[] = [];
     for (const { editor } of editors) {
-      const session = new StaffSession(proxy);
+      const session = new NewsroomClient(proxy, 30_000);
       await session.signIn(editor.email, editor.password);
       sessions.push(session);
     }
-    const saveId = actionId("saveArticle");
-    const startRss = apps.map((a) => rssMb(a.pid));
+    const startRss = apps.map((a) => rssMb(a.pid() ?? 0));
     const samples: { at: number; rss: number[] }[] = [{ at: 0, rss: startRss }];
     log(`  start RSS: ${apps.map((a, i) => `${a.port}: ${startRss[i]} MB`).join(", ")}`);
 
@@ -193,24 +183,26 @@ async function main() {
         ];
         const started = performance.now();
         try {
-          const result = await session.action(saveId, `/newsroom/articles/${articleId}`, {
-            id: articleId,
-            baseVersion: version,
-            kind: "autosave",
-            headline: working!.headline,
-            standfirst: working!.standfirst,
-            dateline: working!.dateline,
-            source: working!.source,
-            sectionId: working!.sectionId,
-            body,
-          });
+          const result = await session.action<{ version: number; revisionId: string }>(
+            "saveArticle",
+            {
+              id: articleId,
+              baseVersion: version,
+              kind: "autosave",
+              headline: working!.headline,
+              standfirst: working!.standfirst,
+              dateline: working!.dateline,
+              source: working!.source,
+              sectionId: working!.sectionId,
+              body,
+            },
+          );
           saveLatencies.push(performance.now() - started);
           if (result.ok) {
-            const data = result.data as { version: number; revisionId: string };
-            version = data.version;
-            acks.push({ articleId, revisionId: data.revisionId, version, marker });
+            version = result.data.version;
+            acks.push({ articleId, revisionId: result.data.revisionId, version, marker });
           } else {
-            saveFailures.push(`${result.error?.code}: ${result.error?.message}`);
+            saveFailures.push(`${result.error.code}: ${result.error.message}`);
           }
         } catch (error) {
           saveFailures.push((error as Error).message);
@@ -222,7 +214,7 @@ async function main() {
     const sampler = setInterval(() => {
       samples.push({
         at: Math.round((SECONDS * 1000 - (stopAt - Date.now())) / 1000),
-        rss: apps.map((a) => rssMb(a.pid)),
+        rss: apps.map((a) => rssMb(a.pid() ?? 0)),
       });
       const last = samples.at(-1)!;
       log(
@@ -235,7 +227,7 @@ async function main() {
     ]);
     clearInterval(sampler);
     agent.destroy();
-    const endRss = apps.map((a) => rssMb(a.pid));
+    const endRss = apps.map((a) => rssMb(a.pid() ?? 0));
     samples.push({ at: SECONDS, rss: endRss });
 
     // Every acknowledged save must be in the database, with the text it carried.

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { AppProcess } from "./processes";
+import type { AppServer } from "./processes";
 
 /**
  * The cache front of `npm run start:edge`, in front of the bench's app. Returns its base URL,
@@ -8,7 +8,7 @@ import type { AppProcess } from "./processes";
 export async function startFront(options: {
   appPort: number;
   edgePort: number;
-  app: AppProcess;
+  app: AppServer;
 }): Promise<string | null> {
   const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as {
     scripts: Record<string, string>;

@@ -2,11 +2,37 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import {
+  type AppOptions,
+  type AppServer,
+  startApp as startClusterApp,
+} from "../../test/support/cluster";
+
+export type { AppServer };
 
 /** Processes the bench starts; each is stopped by its own pid when the bench ends. */
 const started = new Set<ChildProcess>();
+const apps = new Set<AppServer>();
+
+/** An app instance of test/support/cluster.ts, stopped with the bench. */
+export async function startApp(options: AppOptions): Promise<AppServer> {
+  const app = await startClusterApp(options);
+  apps.add(app);
+  return app;
+}
 
 export function stopAll(): void {
+  for (const app of apps) {
+    const pid = app.pid();
+    if (pid) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  apps.clear();
   for (const child of started) {
     if (child.exitCode === null && child.pid) {
       try {
@@ -29,71 +55,6 @@ process.on("exit", stopAll);
 
 export function benchDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
-}
-
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-      last = `status ${res.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
-}
-
-export type AppProcess = { pid: number; port: number; url: string; stop(): Promise<void> };
-
-/** `next start` of this checkout's build on `port`, against `databaseUrl`. */
-export async function startApp(options: {
-  port: number;
-  databaseUrl: string;
-  authSecret: string;
-  logFile: string;
-  env?: Record<string, string>;
-}): Promise<AppProcess> {
-  const out = fs.openSync(options.logFile, "a");
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(options.port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: options.databaseUrl,
-        AUTH_SECRET: options.authSecret,
-        PORT: String(options.port),
-        SITE_URL: `http://127.0.0.1:${options.port}`,
-        LOG_LEVEL: "warn",
-        ...options.env,
-      },
-      stdio: ["ignore", out, out],
-    },
-  );
-  started.add(child);
-  const url = `http://127.0.0.1:${options.port}`;
-  await waitFor(`${url}/robots.txt`, 90_000, child);
-  return {
-    pid: child.pid!,
-    port: options.port,
-    url,
-    stop: () => stopChild(child),
-  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -171,6 +132,16 @@ http {
   const child = spawn("/usr/sbin/nginx", ["-p", dir, "-c", confPath], { stdio: "ignore" });
   started.add(child);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/`, 10_000, child);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode})`);
+    const up = await fetch(`${url}/`).then(
+      (r) => r.arrayBuffer().then(() => true),
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error("nginx did not answer within 10 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return { url, stop: () => stopChild(child) };
 }
