@@ -3,7 +3,16 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships WASM and a data bundle that must be loaded from node_modules at run time,
   // and argon2 and sharp (libvips) are native addons: none of them can go through the bundler.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "pino", "sharp"],
+  // rate-limiter-flexible loads its store's client (drizzle-orm, ioredis) at run time.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "argon2",
+    "ioredis",
+    "postgres",
+    "pino",
+    "rate-limiter-flexible",
+    "sharp",
+  ],
   // ETag hashing costs a quarter of the CPU on cached pages; the cache front validates instead.
   generateEtags: false,
   poweredByHeader: false,

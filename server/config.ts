@@ -27,6 +27,16 @@ const envSchema = z.object({
   NEWSROOM_TIME_ZONE: timeZone.default("UTC"),
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Sign-in counters go here when set (every instance must share it); else the database. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGNIN_IP_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  SIGNIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export type Config = {
@@ -41,6 +51,9 @@ export type Config = {
   timeZone: string;
   trustProxy: boolean;
   logLevel: string;
+  redisUrl: string | null;
+  signIn: { maxFailures: number; ipPerDay: number; blockSeconds: number };
+  session: { idleSeconds: number; maxSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -93,6 +106,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     timeZone: e.NEWSROOM_TIME_ZONE,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL ?? null,
+    signIn: {
+      maxFailures: e.SIGNIN_MAX_FAILURES,
+      ipPerDay: e.SIGNIN_IP_PER_DAY,
+      blockSeconds: e.SIGNIN_BLOCK_MINUTES * 60,
+    },
+    session: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
   };
 }
 

@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInMessage } from "@/lib/auth/sign-in-errors";
 import { safeNextPath } from "@/lib/safe-path";
 
 export function LoginForm() {
@@ -23,12 +24,8 @@ export function LoginForm() {
     });
     setPending(false);
     if (!result || result.error || !result.ok) {
-      // One message for every failure: it must not reveal whether the email exists.
-      setError(
-        result?.status === 429
-          ? "Too many attempts. Wait a few minutes and try again."
-          : "Invalid email or password",
-      );
+      // One message for every failure of the password step, whether the email exists or not.
+      setError(signInMessage(result?.error));
       return;
     }
     router.replace(safeNextPath(params.get("next") ?? params.get("callbackUrl")));

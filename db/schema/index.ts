@@ -6,5 +6,6 @@ export * from "./media";
 export * from "./published";
 export * from "./rate-limits";
 export * from "./sections";
+export * from "./sessions";
 export * from "./taxonomy";
 export * from "./users";

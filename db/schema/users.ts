@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   integer,
   pgEnum,
@@ -30,6 +31,10 @@ export const users = pgTable(
     avatarMediaId: uuid("avatar_media_id"),
     /** Optional TOTP second factor (base32 secret, encrypted at rest by the app). */
     totpSecret: text("totp_secret"),
+    /** Set when the user confirmed enrolment with a code; until then the secret is pending. */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last accepted TOTP time step: a code is never accepted twice. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

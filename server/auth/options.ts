@@ -1,9 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { config } from "../config";
 import { db } from "../db";
-import { verifyCredentials } from "./verify-credentials";
+import { requestIp } from "../http/request-ip";
+import { attemptSignIn } from "./attempt-sign-in";
+import { signInLimiter } from "./sign-in-limits";
 
 /** Absolute session lifetime; the database check in loadActor is what really ends sessions. */
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -26,12 +29,17 @@ export function authOptions(): NextAuthOptions {
         name: "Email",
         credentials: { email: { label: "Email" }, password: { label: "Password" } },
         async authorize(credentials) {
-          const user = await verifyCredentials(
-            await db(),
-            credentials?.email,
-            credentials?.password,
-          );
-          if (!user) return null;
+          const outcome = await attemptSignIn(await db(), await signInLimiter(), {
+            email: credentials?.email,
+            password: credentials?.password,
+            ip: await requestIp(),
+          });
+          if (!outcome.ok) {
+            // next-auth turns a thrown message into `error=`; the route answers it with 429.
+            if (outcome.reason === "blocked") throw new Error(SIGN_IN_ERRORS.blocked);
+            return null;
+          }
+          const { user } = outcome;
           return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
         },
       }),

@@ -1,5 +1,6 @@
 import "server-only";
 import argon2 from "argon2";
+import { normalizePassword } from "./password-policy";
 
 /**
  * argon2id with explicit parameters (OWASP: m=19 MiB, t=2, p=1), never the library's
@@ -12,11 +13,10 @@ export const ARGON2_PARAMS = {
   parallelism: 1,
 } as const;
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+export { PASSWORD_MAX, PASSWORD_MIN } from "./password-policy";
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2_PARAMS);
+  return argon2.hash(normalizePassword(password), ARGON2_PARAMS);
 }
 
 let dummyHash: Promise<string> | null = null;
@@ -28,9 +28,13 @@ let dummyHash: Promise<string> | null = null;
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   dummyHash ??= hashPassword("not-a-real-password-used-for-timing");
   const target = hash ?? (await dummyHash);
+  const normalised = normalizePassword(password);
   try {
-    const ok = await argon2.verify(target, password);
-    return ok && hash !== null;
+    if (await argon2.verify(target, normalised)) return hash !== null;
+    // Hashes made before passwords were NFC-normalised hold the bytes as typed. The second
+    // run depends only on the input's form, never on whether the account exists.
+    if (normalised !== password) return (await argon2.verify(target, password)) && hash !== null;
+    return false;
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordEvent } from "../audit";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { PASSWORD_MAX } from "./password-policy";
 
 export type SignedIn = { id: string; name: string; email: string; sessionVersion: number };
 
@@ -18,7 +19,12 @@ export async function verifyCredentials(
   passwordInput: unknown,
 ): Promise<SignedIn | null> {
   const email = typeof emailInput === "string" ? emailInput.trim().toLowerCase().slice(0, 254) : "";
-  const password = typeof passwordInput === "string" ? passwordInput.slice(0, 1024) : "";
+  // Longer than any password we accept (PASSWORD_MAX characters, up to 4 UTF-16 units each):
+  // verified as empty, so it still costs one argon2 run and fails.
+  const password =
+    typeof passwordInput === "string" && passwordInput.length <= PASSWORD_MAX * 4
+      ? passwordInput
+      : "";
   const [user] = email
     ? await database.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1)
     : [];

@@ -2,7 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { ROLES } from "@/lib/workflow/states";
 import { cleanText } from "../articles/input";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../auth/password";
+import {
+  isCommonPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordLength,
+} from "../auth/password-policy";
 
 export const email = z
   .string({ message: "Enter an email address." })
@@ -10,12 +15,29 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
-/** Exact bytes: no trimming or normalising, so a password is what was typed. */
+/**
+ * What was typed, NFC-normalised when hashed (server/auth/password-policy.ts): no trimming or
+ * case folding. Lengths count characters, so 64 emoji are a 64-character password.
+ */
 export const newPassword = z
   .string({ message: "Enter a password." })
-  .min(PASSWORD_MIN, `Passwords are at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`)
-  .refine((s) => !s.includes("\u0000"), "Passwords cannot contain a NUL character.");
+  .max(PASSWORD_MAX * 4, `Passwords are at most ${PASSWORD_MAX} characters.`)
+  .refine((s) => passwordLength(s) >= PASSWORD_MIN, {
+    message: `Passwords are at least ${PASSWORD_MIN} characters.`,
+    abort: true,
+  })
+  .refine((s) => passwordLength(s) <= PASSWORD_MAX, {
+    message: `Passwords are at most ${PASSWORD_MAX} characters.`,
+    abort: true,
+  })
+  .refine((s) => !s.includes("\u0000"), {
+    message: "Passwords cannot contain a NUL character.",
+    abort: true,
+  })
+  .refine(
+    (s) => !isCommonPassword(s),
+    "This password is one of the most common passwords. Choose another.",
+  );
 
 export const personName = cleanText(100, "Name")
   .transform((s) => s.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ""))

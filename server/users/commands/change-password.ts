@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { recordEvent } from "../../audit";
-import { hashPassword, verifyPassword } from "../../auth/password";
+import { hashPassword, PASSWORD_MAX, verifyPassword } from "../../auth/password";
 import { defineCommand } from "../../command";
 import { AppError } from "../../errors";
 import { newPassword } from "../input";
@@ -18,7 +18,7 @@ export const changePassword = defineCommand({
   name: "changePassword",
   permission: "profile.edit",
   input: z.strictObject({
-    currentPassword: z.string({ message: "Enter your current password." }).max(1024),
+    currentPassword: z.string({ message: "Enter your current password." }).max(PASSWORD_MAX * 4),
     newPassword,
   }),
   async run({ actor, tx }, input) {

@@ -19,7 +19,7 @@ const input = z
   .strictObject({
     token: z.string().max(200),
     password: newPassword,
-    confirmPassword: z.string().max(1024),
+    confirmPassword: z.string().max(4096),
   })
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
