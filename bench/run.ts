@@ -395,13 +395,43 @@ async function search() {
   const queries = readerQueries(200);
   for (const q of queries.slice(0, 20)) await searchStories(q, 1, 10); // prepare and warm
   const times: number[] = [];
+  const byMatches = new Map<string, number[]>();
   let hits = 0;
   for (const q of queries) {
     const t = performance.now();
     const result = await searchStories(q, 1, 10);
-    times.push(performance.now() - t);
+    const took = performance.now() - t;
+    times.push(took);
     hits += result.total;
+    // Ranking reads every matching story's vector: cost follows the number of matches.
+    const bucket =
+      result.total <= 100
+        ? "≤100"
+        : result.total <= 1_000
+          ? "101–1,000"
+          : result.total <= 10_000
+            ? "1,001–10,000"
+            : ">10,000";
+    byMatches.set(bucket, [...(byMatches.get(bucket) ?? []), took]);
   }
+  const buckets = Object.fromEntries(
+    ["≤100", "101–1,000", "1,001–10,000", ">10,000"].map((b) => {
+      const list = (byMatches.get(b) ?? []).sort((x, y) => x - y);
+      return [
+        b,
+        {
+          queries: list.length,
+          p50Ms: round2(percentile(list, 50)),
+          p95Ms: round2(percentile(list, 95)),
+        },
+      ];
+    }),
+  );
+  report.note(
+    `search by number of matching stories: ${Object.entries(buckets)
+      .map(([b, v]) => `${b}: ${v.queries} queries, p95 ${fmt.ms(v.p95Ms)}`)
+      .join("; ")}`,
+  );
   times.sort((a, b) => a - b);
   const p95 = percentile(times, 95);
   report.figures.search = {
@@ -412,6 +442,7 @@ async function search() {
     p95Ms: round2(p95),
     maxMs: round2(times.at(-1)!),
     meanMatches: Math.round(hits / queries.length),
+    byMatches: buckets,
   };
   report.add({
     budget: `search, ${ARCHIVE.toLocaleString("en")} stories, ${queries.length} queries (searchStories)`,
