@@ -1,6 +1,7 @@
 // `npm run bench`: every issue-5 speed budget beside the figure measured in this run, on
 // PostgreSQL with 5,000 published stories. Ratios come from one run on one machine; nothing
-// here is asserted by a test. Subsets: `npm run bench -- search weight` (sections below).
+// here is asserted by a test. Subsets: `npm run bench -- search weight` (sections below);
+// `--build` rebuilds .next first, `--fresh-archive` rewrites the search archive.
 // Figures also go to bench/results/latest.json.
 import { execSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -21,7 +22,7 @@ import {
   dropBenchDatabase,
   keptBenchDatabase,
 } from "./support/databases";
-import { startFront } from "./support/front";
+import { startFront, stopFronts } from "./support/front";
 import { lighthouse } from "./support/lighthouse";
 import { fixedRate, get, type LoadResult, percentile, round2, wrk } from "./support/load";
 import {
@@ -73,8 +74,17 @@ function commit(): string {
 }
 
 function ensureBuild(): void {
-  if (fs.existsSync(path.join(".next", "BUILD_ID"))) return;
-  log("no build in .next: running npm run build (a few minutes)…");
+  const buildId = path.join(".next", "BUILD_ID");
+  if (fs.existsSync(buildId) && !args.includes("--build")) {
+    const built = fs.statSync(buildId).mtimeMs;
+    const head = Number(execSync("git log -1 --format=%ct", { encoding: "utf8" }).trim()) * 1000;
+    if (built < head)
+      report.note(
+        "the build in .next is older than the last commit: `npm run bench -- --build` rebuilds first",
+      );
+    return;
+  }
+  log("running npm run build (a few minutes)…");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("npm run build failed");
 }
@@ -242,7 +252,8 @@ async function freshness(
   const readerBase = front ?? app.baseURL;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (let i = 0; i < 3; i++) await get(agent, `${readerBase}${story.path}`); // cached now
-  const session = new NewsroomClient(app.baseURL);
+  // Staff requests pass through the front uncached, as a browser's would.
+  const session = new NewsroomClient(readerBase);
   await session.signIn(newsroom.editor.email, newsroom.editor.password);
   const [article] = await bench.handle.db.select().from(articles).where(eq(articles.id, story.id));
   const [working] = await bench.handle.db
@@ -475,27 +486,35 @@ async function main() {
           `${STORIES - VIA_COMMANDS} by bulk insert of the same rows publishing writes (no audit rows); ` +
           "the measured article and the freshness story are real publications",
       );
+      // The front first: the app is told where to send its purges, and readers (and the
+      // editor of the freshness test) reach the site through it, as in production.
+      const edge = await startFront(EDGE_PORT, APP_PORT);
+      const front = edge?.url ?? null;
       const app = await startApp({
         name: "bench",
         port: APP_PORT,
-        env: postgresAppEnv({
-          databaseUrl: bench.url,
-          authSecret: AUTH_SECRET,
-          dataDir: benchDir("data"),
-        }),
+        env: {
+          ...postgresAppEnv({
+            databaseUrl: bench.url,
+            authSecret: AUTH_SECRET,
+            dataDir: benchDir("data"),
+            siteUrl: front ?? `http://127.0.0.1:${APP_PORT}`,
+          }),
+          ...(front ? { EDGE_PURGE_URL: front } : {}),
+        },
       });
-      log(`  app on ${app.baseURL}`);
-      const front = await startFront({ appPort: APP_PORT, edgePort: EDGE_PORT, app });
-      if (front) log(`  cache front on ${front}`);
+      log(`  app on ${app.baseURL}${front ? `, cache front (Varnish) on ${front}` : ""}`);
       if (wanted("throughput")) await throughput(app, front, newsroom);
       if (wanted("weight")) await weight(app, newsroom);
       if (wanted("lighthouse")) lighthouseRuns(front ?? app.baseURL, newsroom);
       if (wanted("freshness")) await freshness(app, front, bench, newsroom);
       stopAll();
+      await stopFronts();
     }
     if (wanted("search")) await search();
   } finally {
     stopAll();
+    await stopFronts();
     if (bench) await dropBenchDatabase(bench);
   }
   const file = path.join("bench", "results", "latest.json");
