@@ -18,3 +18,28 @@ export function safeNextPath(raw: string | null | undefined, fallback = "/newsro
   }
   return raw;
 }
+
+/**
+ * next-auth's `callbackUrl`: a same-origin path (checked as safeNextPath does) or an absolute
+ * URL on exactly our origin. Anything else — another host, a look-alike host
+ * ("https://site.com.evil.com"), userinfo tricks ("https://site.com@evil.com"),
+ * protocol-relative or backslash paths, `javascript:` — becomes the fallback.
+ */
+export function safeCallbackUrl(url: string, baseUrl: string, fallback = "/newsroom"): string {
+  const base = new URL(baseUrl);
+  if (url.startsWith("/")) return `${base.origin}${safeNextPath(url, fallback)}`;
+  try {
+    const target = new URL(url);
+    if (
+      target.origin === base.origin &&
+      !target.username &&
+      !target.password &&
+      /^https?:$/.test(target.protocol)
+    ) {
+      return `${base.origin}${safeNextPath(`${target.pathname}${target.search}${target.hash}`, fallback)}`;
+    }
+  } catch {
+    // Not a URL at all.
+  }
+  return `${base.origin}${fallback}`;
+}

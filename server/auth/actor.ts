@@ -7,7 +7,13 @@ import type { Actor } from "../policy";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a session cookie claims. The database decides whether the claim still holds. */
-export type SessionClaims = { userId: string; sessionVersion: number };
+export type SessionClaims = {
+  userId: string;
+  sessionVersion: number;
+  /** The server-side session (server/auth/sessions.ts) and when it was authenticated (s). */
+  sessionId?: string;
+  authTime?: number;
+};
 
 /**
  * Re-reads the user on every use: a deactivated user, or one whose role or password changed

@@ -2,27 +2,39 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { safeCallbackUrl } from "@/lib/safe-path";
 import { config } from "../config";
 import { db } from "../db";
 import { requestIp } from "../http/request-ip";
 import { attemptSignIn } from "./attempt-sign-in";
+import { endSession, startSession } from "./sessions";
 import { signInLimiter } from "./sign-in-limits";
-
-/** Absolute session lifetime; the database check in loadActor is what really ends sessions. */
-const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 let cached: NextAuthOptions | null = null;
 
+/** Over HTTPS the cookie is `__Secure-` prefixed and Secure (next-auth's own naming). */
+function secureCookies(): boolean {
+  return config().siteUrl.startsWith("https:");
+}
+
+export function sessionCookieName(): string {
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+}
+
 /**
- * next-auth with email + password. The JWT carries only the user id, the session version and
- * when the user signed in; every request re-reads the user row (server/auth/actor.ts).
+ * next-auth with email + password (and a code when the user has two-factor). The JWT carries
+ * the user id, the session version, a server-side session id and when the user signed in;
+ * every request checks the session (sessions.ts) and re-reads the user row (actor.ts).
  */
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const cfg = config();
   cached = {
     secret: cfg.authSecret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // The cookie's lifetime is the absolute limit; the server-side session (sessions.ts)
+    // enforces both limits whatever the cookie says.
+    session: { strategy: "jwt", maxAge: cfg.session.maxSeconds },
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -44,12 +56,19 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(await db(), token.sid);
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
+          const now = new Date();
           token.uid = user.id;
           token.sv = (user as { sv?: number }).sv ?? 0;
-          token.authTime = Math.floor(Date.now() / 1000);
+          token.authTime = Math.floor(now.getTime() / 1000);
+          token.sid = await startSession(await db(), user.id, cfg.session, now);
         }
         return token;
       },
@@ -62,16 +81,7 @@ export function authOptions(): NextAuthOptions {
         };
       },
       redirect({ url, baseUrl }) {
-        // Only same-origin paths: "//evil.com", "/\\evil.com" and absolute URLs elsewhere are refused.
-        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) {
-          return `${baseUrl}${url}`;
-        }
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          // not a URL
-        }
-        return `${baseUrl}/newsroom`;
+        return safeCallbackUrl(url, baseUrl);
       },
     },
   };

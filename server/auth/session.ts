@@ -1,16 +1,46 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
+import { config } from "../config";
 import { db } from "../db";
 import type { Actor } from "../policy";
 import { loadActor, type SessionClaims } from "./actor";
-import { authOptions } from "./options";
+import { sessionCookieName } from "./options";
+import { checkSession } from "./sessions";
 
-/** What this request's session cookie claims (not yet checked against the database). */
+/** The claims a decoded session token carries, or null when it has the wrong shape. */
+export function claimsFromToken(token: Record<string, unknown> | null): SessionClaims | null {
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+  return {
+    userId: token.uid,
+    sessionVersion: token.sv,
+    sessionId: typeof token.sid === "string" ? token.sid : undefined,
+    authTime: typeof token.authTime === "number" ? token.authTime : undefined,
+  };
+}
+
+/**
+ * What this request's session cookie claims, if its server-side session is still open
+ * (not signed out, not idle too long, not past the absolute limit). The user row itself is
+ * checked by loadActor.
+ */
 export const currentClaims = cache(async (): Promise<SessionClaims | null> => {
-  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
-  if (!session?.uid || typeof session.sv !== "number") return null;
-  return { userId: session.uid, sessionVersion: session.sv };
+  const cfg = config();
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  let token: Record<string, unknown> | null = null;
+  try {
+    token = (await decode({ token: raw, secret: cfg.authSecret })) as Record<
+      string,
+      unknown
+    > | null;
+  } catch {
+    return null;
+  }
+  const claims = claimsFromToken(token);
+  if (!claims) return null;
+  return (await checkSession(await db(), claims, cfg.session)) ? claims : null;
 });
 
 /** The signed-in, still-active actor for this request, or null. */
