@@ -117,7 +117,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   const client = postgres(url, {
     max: options.max ?? 10,
     idle_timeout: 30,
-    connect_timeout: 5,
+    // While PostgreSQL is down or restarting, requests must fail fast (a 503) and the pool must
+    // reconnect as soon as it is back. postgres.js waits before each reconnection attempt with
+    // an exponential backoff of up to 20 s, during which every query queues (the request hangs)
+    // and recovery lags; cap the wait at a quarter of a second. A connection killed while it
+    // is starting up (pg_terminate_backend, a failover) can leave its first query waiting for
+    // the connect timeout (porsager/postgres#1193), so keep that short too.
+    connect_timeout: 3,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.25),
     onnotice: () => {},
     connection: { application_name: "newsroom-cms" },
   });

@@ -4,6 +4,7 @@ import type { SessionClaims } from "./auth/actor";
 import { currentActor, currentClaims } from "./auth/session";
 import type { Result } from "./errors";
 import { isSameOrigin } from "./http/origin";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./http/unavailable";
 import type { Actor } from "./policy";
 
 type Executable<T> = { execute(claims: SessionClaims | null, raw: unknown): Promise<Result<T>> };
@@ -27,10 +28,15 @@ export async function runAction<T>(command: Executable<T>, input: unknown): Prom
  * Absent or hidden rows come back as the same not_found as a missing one.
  */
 export async function runQuery<T>(query: (actor: Actor) => Promise<T | null>): Promise<Result<T>> {
-  const actor = await currentActor();
-  if (!actor)
-    return { ok: false, error: { code: "unauthenticated", message: "Please sign in again." } };
-  const data = await query(actor);
-  if (data === null) return { ok: false, error: { code: "not_found", message: "Not found." } };
-  return { ok: true, data };
+  try {
+    const actor = await currentActor();
+    if (!actor)
+      return { ok: false, error: { code: "unauthenticated", message: "Please sign in again." } };
+    const data = await query(actor);
+    if (data === null) return { ok: false, error: { code: "not_found", message: "Not found." } };
+    return { ok: true, data };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } };
+  }
 }

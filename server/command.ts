@@ -5,6 +5,7 @@ import { recordEvent } from "./audit";
 import { loadActor, type SessionClaims } from "./auth/actor";
 import { db as getDb } from "./db";
 import { AppError, notFound, type Result } from "./errors";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./http/unavailable";
 import { log } from "./log";
 import { type Actor, type ArticleScope, decide, type Permission, POLICY } from "./policy";
 
@@ -110,6 +111,9 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
           return { ok: false, error: error.toPublic() };
         }
         log.error({ command: spec.name, failure: describeFailure(error) }, "command failed");
+        if (isDatabaseUnavailable(error)) {
+          return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } };
+        }
         return {
           ok: false,
           error: { code: "internal", message: "Something went wrong; nothing was changed." },

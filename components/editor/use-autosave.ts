@@ -91,6 +91,10 @@ export function useAutosave(o: Options) {
         if (!result.ok) {
           setState("unsaved");
           if (result.error.code === "conflict") paused.current = true;
+          // The database is restarting: nothing was saved; try again shortly, as when offline.
+          if (result.error.code === "unavailable") {
+            timer.current = setTimeout(() => void saveRef.current("autosave"), RETRY_MS);
+          }
           opts.current.onRefused(result.error);
           return false;
         }

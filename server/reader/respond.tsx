@@ -5,6 +5,7 @@ import type { ReactElement } from "react";
 import { type PageHead, SiteDocument } from "@/components/site/document";
 import { type ErrorKind, ErrorView, errorTitle } from "@/components/site/error-view";
 import { config } from "../config";
+import { isDatabaseUnavailable as isUnavailable } from "../http/unavailable";
 import { log } from "../log";
 import { navSections } from "./queries";
 import { stylesheet } from "./stylesheet";
@@ -145,22 +146,6 @@ export function textResponse(body: string, contentType: string, cache: string): 
       "x-content-type-options": "nosniff",
     },
   });
-}
-
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === "string" &&
-    [
-      "ECONNREFUSED",
-      "ECONNRESET",
-      "ETIMEDOUT",
-      "CONNECT_TIMEOUT",
-      "57P01",
-      "57P03",
-      "53300",
-    ].includes(code)
-  );
 }
 
 /**

@@ -20,12 +20,21 @@ export type DeskLog = {
   transitions: AckedTransition[];
   /** Requests that got no answer or a failure (expected while a fault is injected). */
   failures: { action: string; error: string; at: number }[];
+  /** Requests the server answered with a refusal (code), e.g. "unavailable" while it is down. */
+  refusals: { action: string; code: string; at: number }[];
   /** Requests in flight right now, by action name. */
   inFlight: Map<number, string>;
 };
 
 export function newDeskLog(): DeskLog {
-  return { articles: [], saves: [], transitions: [], failures: [], inFlight: new Map() };
+  return {
+    articles: [],
+    saves: [],
+    transitions: [],
+    failures: [],
+    refusals: [],
+    inFlight: new Map(),
+  };
 }
 
 let requestSeq = 0;
@@ -39,7 +48,9 @@ async function call<T>(
   const id = ++requestSeq;
   log.inFlight.set(id, name);
   try {
-    return await client.action<T>(name, input);
+    const result = await client.action<T>(name, input);
+    if (!result.ok) log.refusals.push({ action: name, code: result.error.code, at: Date.now() });
+    return result;
   } catch (error) {
     log.failures.push({
       action: name,

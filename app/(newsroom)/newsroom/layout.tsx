@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { currentActor } from "@/server/auth/session";
 import { pendingCommentCount } from "@/server/comments/queries/pending-count";
+import { failFast } from "@/server/http/unavailable";
 import { unreadCount } from "@/server/notifications/queries";
 import { can } from "@/server/policy";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
-  const actor = await currentActor();
+  const actor = await currentActor().catch(failFast);
   if (!actor) redirect("/login");
   const unread = await unreadCount(actor);
   const pendingComments = await pendingCommentCount(actor);
