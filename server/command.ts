@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { recordEvent } from "./audit";
 import { loadActor, type SessionClaims } from "./auth/actor";
+import { applyingReaderChanges } from "./cache/record-change";
 import { db as getDb } from "./db";
 import { AppError, notFound, type Result } from "./errors";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./http/unavailable";
@@ -88,20 +89,22 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
           });
         }
         const input = parsed.data;
-        const data = await database.transaction(async (tx) => {
-          let resource = undefined as R;
-          if (spec.load) {
-            const loaded = await spec.load(tx, input, actor);
-            if (loaded === null) throw notFound();
-            resource = loaded;
-            if (spec.scope) {
-              const verdict = decide(actor, spec.permission, spec.scope(loaded));
-              if (verdict === "not_found") throw notFound();
-              if (verdict !== "allow") throw new AppError("forbidden", "You may not do that.");
+        const data = await applyingReaderChanges(() =>
+          database.transaction(async (tx) => {
+            let resource = undefined as R;
+            if (spec.load) {
+              const loaded = await spec.load(tx, input, actor);
+              if (loaded === null) throw notFound();
+              resource = loaded;
+              if (spec.scope) {
+                const verdict = decide(actor, spec.permission, spec.scope(loaded));
+                if (verdict === "not_found") throw notFound();
+                if (verdict !== "allow") throw new AppError("forbidden", "You may not do that.");
+              }
             }
-          }
-          return spec.run({ actor, tx, resource }, input);
-        });
+            return spec.run({ actor, tx, resource }, input);
+          }),
+        );
         return { ok: true, data };
       } catch (error) {
         if (error instanceof AppError) {

@@ -37,6 +37,18 @@ const envSchema = z.object({
   SIGNIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Cache fronts to ban changed pages at, comma-separated base URLs (Varnish, see edge/). */
+  EDGE_PURGE_URL: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((u) => /^https?:\/\/[^\s/?#]+\/?$/.test(u.trim())),
+      "must be comma-separated http(s)://host:port addresses",
+    )
+    .optional(),
+  /** Sent with every ban; the front refuses bans without it when it was started with one. */
+  EDGE_PURGE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Memory for rendered public pages inside each instance; 0 turns the in-app cache off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Config = {
@@ -54,6 +66,10 @@ export type Config = {
   redisUrl: string | null;
   signIn: { maxFailures: number; ipPerDay: number; blockSeconds: number };
   session: { idleSeconds: number; maxSeconds: number };
+  /** Base URLs of the cache fronts that are told to drop changed pages. */
+  edgePurgeUrls: string[];
+  edgePurgeToken: string | null;
+  pageCacheBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -113,6 +129,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       blockSeconds: e.SIGNIN_BLOCK_MINUTES * 60,
     },
     session: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
+    edgePurgeUrls: (e.EDGE_PURGE_URL ?? "")
+      .split(",")
+      .map((u) => u.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+    edgePurgeToken: e.EDGE_PURGE_TOKEN ?? null,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
   };
 }
 

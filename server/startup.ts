@@ -1,5 +1,6 @@
 import "server-only";
 import { publishDueStories } from "./articles/scheduler";
+import { startReaderCaches } from "./cache/start";
 import { config } from "./config";
 import { closeDatabase, openDatabase } from "./db";
 import { log } from "./log";
@@ -21,6 +22,7 @@ export async function startServer(): Promise<void> {
     },
     "newsroom ready",
   );
+  const stopCaches = await startReaderCaches(handle);
   const timer = setInterval(() => {
     publishDueStories().then(
       (n) => n > 0 && log.info({ published: n }, "scheduled stories published"),
@@ -31,6 +33,7 @@ export async function startServer(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     try {
+      await stopCaches().catch(() => {});
       await closeDatabase();
     } finally {
       process.exit(0);

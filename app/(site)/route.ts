@@ -1,6 +1,6 @@
 import { homePage } from "@/server/reader/pages/home";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute(() => homePage());
+export const GET = publicRoute(() => homePage());

@@ -1,17 +1,12 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import {
-  articles,
-  corrections,
-  editorialNotes,
-  outbox,
-  publishedArticles,
-  sections,
-} from "@/db/schema";
+import { articles, corrections, editorialNotes } from "@/db/schema";
 import { missingAltText, missingAltTextMessage } from "@/lib/media/missing-alt-text";
 import { STATUS_LABELS } from "@/lib/workflow/states";
 import { recordEvent } from "../audit";
+import { recordReaderChange } from "../cache/record-change";
+import { type LiveCopy, liveCopy, storyInvalidation } from "../cache/story-pages";
 import { AppError } from "../errors";
 import { bylineIds, editorIds, notifyUsers } from "../notifications/notify";
 import type { Actor } from "../policy";
@@ -43,34 +38,14 @@ function assertReadyForReview({ working }: LoadedArticle) {
   if (missing > 0) throw new AppError("invalid", missingAltTextMessage(missing));
 }
 
-/** Reader URLs a change to this story touches, recorded for the cache purger (outbox). */
-async function recordStoryChange(tx: Executor, articleId: string, before: string | null) {
-  const [after] = await tx
-    .select({ slug: publishedArticles.slug, section: sections.slug })
-    .from(publishedArticles)
-    .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
-    .where(eq(publishedArticles.articleId, articleId));
-  const paths = new Set<string>(["/", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml", "/search"]);
-  for (const path of [before, after ? `/${after.section}/${after.slug}` : null]) {
-    if (!path) continue;
-    paths.add(path);
-    const section = path.split("/")[1];
-    paths.add(`/${section}`);
-    paths.add(`/${section}/feed.xml`);
-  }
-  await tx.insert(outbox).values({
-    topic: "story.changed",
-    payload: JSON.stringify({ articleId, paths: [...paths] }),
-  });
-}
-
-async function livePath(tx: Executor, articleId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ slug: publishedArticles.slug, section: sections.slug })
-    .from(publishedArticles)
-    .innerJoin(sections, eq(sections.id, publishedArticles.sectionId))
-    .where(eq(publishedArticles.articleId, articleId));
-  return row ? `/${row.section}/${row.slug}` : null;
+/**
+ * Records, in the publishing transaction, every reader page the change alters (computed from
+ * the live copy before and after it) for the caches: the outbox row the cache-front consumer
+ * bans from, and the NOTIFY every instance drops its cached pages by (server/cache/).
+ */
+async function recordStoryChange(tx: Executor, articleId: string, before: LiveCopy | null) {
+  const after = await liveCopy(tx, articleId);
+  await recordReaderChange(tx, storyInvalidation(articleId, before, after), { articleId });
 }
 
 /** What a transition does besides changing status, inside its transaction. */
@@ -114,7 +89,7 @@ async function effects(
     case "publish":
     case "publishUpdate": {
       if (!working) throw new AppError("invalid", "There is nothing to publish yet.");
-      const before = await livePath(tx, article.id);
+      const before = await liveCopy(tx, article.id);
       await writePublishedCopy(tx, article, working, now);
       if (name === "publishUpdate" && options.correction?.note) {
         await tx.insert(corrections).values({
@@ -159,16 +134,16 @@ async function effects(
         actor!.id,
       );
       // The live address stays too: a slug changed in the discarded update goes with it.
-      const livePathNow = await livePath(tx, article.id);
+      const liveNow = await liveCopy(tx, article.id);
       return {
         workingRevisionId: copy.id,
-        ...(livePathNow ? { slug: livePathNow.split("/")[2]! } : {}),
+        ...(liveNow ? { slug: liveNow.slug } : {}),
         updateStatus: null,
         version: sql`${articles.version} + 1` as never,
       };
     }
     case "unpublish": {
-      const before = await livePath(tx, article.id);
+      const before = await liveCopy(tx, article.id);
       await removePublishedCopy(tx, article.id);
       await recordStoryChange(tx, article.id, before);
       return { unpublishedAt: now, updateStatus: null };

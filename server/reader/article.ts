@@ -106,9 +106,14 @@ function relatedIds(node: NodeJSON, out: Set<string>): Set<string> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The stories a body links to as related teasers, live or not (at most 50). */
+export function relatedStoryIds(body: NodeJSON): string[] {
+  return [...relatedIds(body, new Set())].filter((id) => UUID.test(id)).slice(0, 50);
+}
+
 /** Current headlines of the live stories a body links to; unpublished ones are simply absent. */
 export async function relatedTeasers(body: NodeJSON): Promise<Map<string, RelatedTeaser>> {
-  const ids = [...relatedIds(body, new Set())].filter((id) => UUID.test(id)).slice(0, 50);
+  const ids = relatedStoryIds(body);
   if (ids.length === 0) return new Map();
   const rows = await (await db())
     .select({

@@ -4,6 +4,8 @@ import path from "node:path";
 import type { ReactElement } from "react";
 import { type PageHead, SiteDocument } from "@/components/site/document";
 import { type ErrorKind, ErrorView, errorTitle } from "@/components/site/error-view";
+import { fromCachedPage, sharedLifetime, toCachedPage } from "../cache/cached-response";
+import { pageCache } from "../cache/process-cache";
 import { config } from "../config";
 import { isDatabaseUnavailable as isUnavailable } from "../http/unavailable";
 import { log } from "../log";
@@ -172,5 +174,36 @@ export function readerRoute<P>(
         });
       }
     }
+  };
+}
+
+/** Longer URLs are served but not kept (nobody links to them; they would only fill memory). */
+const MAX_CACHED_URL = 1_000;
+
+/**
+ * A reader route whose pages are the same for everyone: answered from this instance's page
+ * cache when it holds the URL, otherwise rendered and kept if the response is shareable (see
+ * server/cache/). Never for anything that depends on who asks — the newsroom's preview uses
+ * `readerRoute` itself.
+ */
+export function publicRoute<P>(
+  handler: (request: Request, params: P) => Promise<Response>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  const render = readerRoute(handler);
+  return async (request, context) => {
+    const url = new URL(request.url);
+    const key = url.pathname + url.search;
+    const cache = pageCache();
+    if (!cache.enabled || key.length > MAX_CACHED_URL) return render(request, context);
+    const hit = cache.get(key);
+    if (hit) return fromCachedPage(hit, "hit");
+    // Taken before anything is read: a change committed during the render keeps it out.
+    const ticket = cache.ticket();
+    const response = await render(request, context);
+    const lifetime = sharedLifetime(response);
+    if (lifetime <= 0) return response;
+    const page = await toCachedPage(url, response, lifetime);
+    cache.put(key, page, ticket);
+    return fromCachedPage(page, "miss");
   };
 }

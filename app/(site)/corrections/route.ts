@@ -1,6 +1,6 @@
 import { correctionsPage } from "@/server/reader/pages/corrections";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute((request) => correctionsPage(request));
+export const GET = publicRoute((request) => correctionsPage(request));

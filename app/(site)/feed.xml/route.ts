@@ -1,6 +1,6 @@
 import { siteFeedResponse } from "@/server/reader/pages/machine";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute(() => siteFeedResponse());
+export const GET = publicRoute(() => siteFeedResponse());

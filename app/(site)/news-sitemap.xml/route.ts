@@ -1,6 +1,6 @@
 import { newsSitemapResponse } from "@/server/reader/pages/machine";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute(() => newsSitemapResponse());
+export const GET = publicRoute(() => newsSitemapResponse());

@@ -1,6 +1,6 @@
 import { searchPage } from "@/server/reader/pages/search";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute((request) => searchPage(request));
+export const GET = publicRoute((request) => searchPage(request));

@@ -1,6 +1,6 @@
 import { sitemapResponse } from "@/server/reader/pages/machine";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute(() => sitemapResponse());
+export const GET = publicRoute(() => sitemapResponse());

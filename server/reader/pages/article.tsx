@@ -14,6 +14,7 @@ import { config } from "../../config";
 import {
   liveStoryBySlug,
   redirectForOldSlug,
+  relatedStoryIds,
   relatedTeasers,
   storyCorrections,
   wasUnpublished,
@@ -116,7 +117,12 @@ export async function articlePage(
     />,
     {
       currentSection: story.sectionSlug,
-      keys: [`article:${story.articleId}`, `section:${story.sectionSlug}`],
+      // Its own key, its section's ("More in …"), and each linked story's (their teasers).
+      keys: [
+        `article:${story.articleId}`,
+        `section:${story.sectionSlug}`,
+        ...relatedStoryIds(story.body).map((id) => `article:${id}`),
+      ],
     },
   );
 }

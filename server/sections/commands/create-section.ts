@@ -4,6 +4,8 @@ import { z } from "zod";
 import { sections } from "@/db/schema";
 import { slugify } from "@/lib/slug";
 import { recordEvent } from "../../audit";
+import { EVERYTHING } from "../../cache/invalidation";
+import { recordReaderChange } from "../../cache/record-change";
 import { defineCommand } from "../../command";
 import { AppError } from "../../errors";
 import { sectionDescription, sectionName, sectionSlug } from "../input";
@@ -51,6 +53,8 @@ export const createSection = defineCommand({
         position: (last?.max ?? -1) + 1,
       })
       .returning({ id: sections.id, slug: sections.slug });
+    // The navigation on every reader page lists the sections.
+    await recordReaderChange(tx, EVERYTHING);
     await recordEvent(tx, {
       actorId: actor!.id,
       action: "section_created",

@@ -3,6 +3,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { sections } from "@/db/schema";
 import { recordEvent } from "../../audit";
+import { EVERYTHING } from "../../cache/invalidation";
+import { recordReaderChange } from "../../cache/record-change";
 import { defineCommand, id } from "../../command";
 import { notFound } from "../../errors";
 
@@ -32,6 +34,8 @@ export const moveSection = defineCommand({
         await tx.update(sections).set({ position }).where(eq(sections.id, section.id));
       }
     }
+    // The navigation on every reader page lists the sections.
+    await recordReaderChange(tx, EVERYTHING);
     await recordEvent(tx, {
       actorId: actor!.id,
       action: "section_moved",

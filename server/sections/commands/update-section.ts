@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { sections } from "@/db/schema";
 import { recordEvent } from "../../audit";
+import { EVERYTHING } from "../../cache/invalidation";
+import { recordReaderChange } from "../../cache/record-change";
 import { defineCommand, id } from "../../command";
 import { sectionDescription, sectionName } from "../input";
 
@@ -20,6 +22,8 @@ export const updateSection = defineCommand({
       .update(sections)
       .set({ name: input.name, description: input.description })
       .where(eq(sections.id, resource.id));
+    // The navigation on every reader page lists the sections.
+    await recordReaderChange(tx, EVERYTHING);
     await recordEvent(tx, {
       actorId: actor!.id,
       action: "section_updated",

@@ -1,8 +1,8 @@
 import { articlePage } from "@/server/reader/pages/article";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute<{ section: string; slug: string }>((request, { section, slug }) =>
+export const GET = publicRoute<{ section: string; slug: string }>((request, { section, slug }) =>
   articlePage(section, slug, new URL(request.url).searchParams),
 );

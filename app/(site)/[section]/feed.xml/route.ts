@@ -1,8 +1,8 @@
 import { sectionFeedResponse } from "@/server/reader/pages/machine";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute<{ section: string }>((_request, { section }) =>
+export const GET = publicRoute<{ section: string }>((_request, { section }) =>
   sectionFeedResponse(section),
 );

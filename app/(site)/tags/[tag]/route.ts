@@ -1,6 +1,6 @@
 import { tagPage } from "@/server/reader/pages/lists";
-import { readerRoute } from "@/server/reader/respond";
+import { publicRoute } from "@/server/reader/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = readerRoute<{ tag: string }>((request, { tag }) => tagPage(request, tag));
+export const GET = publicRoute<{ tag: string }>((request, { tag }) => tagPage(request, tag));
