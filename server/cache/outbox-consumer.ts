@@ -87,7 +87,8 @@ type ConsumerState = {
   queued: Promise<void> | null;
   failures: number;
   retryAt: number;
-  options: ConsumerOptions;
+  /** Null until the server starts the consumer: a script's commands leave rows to the server. */
+  options: ConsumerOptions | null;
 };
 
 const store = globalThis as unknown as { __newsroomOutboxConsumer?: ConsumerState };
@@ -98,13 +99,17 @@ function state(): ConsumerState {
     queued: null,
     failures: 0,
     retryAt: 0,
-    options: {},
+    options: null,
   };
   return store.__newsroomOutboxConsumer;
 }
 
-/** Options for the process's consumer (set once at start-up). */
-export function configureConsumer(options: ConsumerOptions): void {
+/**
+ * Turns on this process's consumer (the server, at start-up; tests), or off with null. A
+ * process that never does (a CLI script) leaves its rows to the running server, which is the
+ * one that knows the fronts.
+ */
+export function configureConsumer(options: ConsumerOptions | null): void {
   state().options = options;
 }
 
@@ -116,9 +121,11 @@ export function configureConsumer(options: ConsumerOptions): void {
  */
 export function kickOutbox(): Promise<void> {
   const s = state();
+  if (!s.options) return Promise.resolve();
   if (s.queued) return s.queued;
   const run = s.tail.then(async () => {
     s.queued = null;
+    if (!s.options) return;
     try {
       await processOutbox(s.options);
       s.failures = 0;

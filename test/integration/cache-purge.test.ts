@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  configureConsumer({});
+  configureConsumer(null);
   await front.close();
   await second.close();
 });

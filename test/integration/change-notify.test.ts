@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => configureConsumer({}));
+afterAll(() => configureConsumer(null));
 
 /** A second instance: its own page cache, fed only by its own listener. */
 async function otherInstance() {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   configureConsumer({ fronts: [] });
 });
 
-afterAll(() => configureConsumer({}));
+afterAll(() => configureConsumer(null));
 
 beforeEach(() => pageCache().setLive(true));
 
