@@ -75,3 +75,12 @@ export function serialise(invalidation: Invalidation): string {
 export function tagsOf(invalidation: Invalidation): string[] {
   return [...invalidation.keys, ...invalidation.paths.map((p) => `path:${p}`)];
 }
+
+/** An author's page (name, bio, picture): its path, every `?page=N`, and its key. */
+export function authorPageChange(authorSlug: string): Invalidation {
+  return {
+    all: false,
+    paths: [normalisePath(`/authors/${encodeURIComponent(authorSlug)}`)],
+    keys: [`author:${authorSlug}`],
+  };
+}

@@ -1,9 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { media, outbox, users } from "@/db/schema";
-import { authorPath } from "@/lib/reader/paths";
+import { media, users } from "@/db/schema";
 import { recordEvent } from "../../audit";
+import { authorPageChange } from "../../cache/invalidation";
+import { recordReaderChange } from "../../cache/record-change";
 import { defineCommand } from "../../command";
 import { AppError } from "../../errors";
 
@@ -36,11 +37,8 @@ export const setAvatar = defineCommand({
       action: "profile_updated",
       detail: { userId: actor!.id, fields: ["avatar"] },
     });
-    // The author page shows the picture: queue it for the cache purger, as story changes do.
-    await tx.insert(outbox).values({
-      topic: "story.changed",
-      payload: JSON.stringify({ paths: [authorPath(before!.slug)] }),
-    });
+    // The author page shows the picture: drop it from the caches, as story changes do.
+    await recordReaderChange(tx, authorPageChange(before!.slug));
     return { changed: true };
   },
 });

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { cleanText } from "../../articles/input";
 import { recordEvent } from "../../audit";
+import { authorPageChange } from "../../cache/invalidation";
+import { recordReaderChange } from "../../cache/record-change";
 import { defineCommand } from "../../command";
 import { personName } from "../input";
 
@@ -25,7 +27,7 @@ export const updateProfile = defineCommand({
   }),
   async run({ actor, tx }, input) {
     const [before] = await tx
-      .select({ name: users.name, bio: users.bio })
+      .select({ name: users.name, bio: users.bio, slug: users.slug })
       .from(users)
       .where(eq(users.id, actor!.id))
       .for("update");
@@ -40,6 +42,8 @@ export const updateProfile = defineCommand({
       action: "profile_updated",
       detail: { userId: actor!.id, fields: changed },
     });
+    // The author page shows both (bylines on stories keep the name they were published with).
+    await recordReaderChange(tx, authorPageChange(before!.slug));
     return { changed: changed as string[] };
   },
 });
