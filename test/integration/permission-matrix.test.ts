@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articleRevisions, articles, comments, users, workflowEvents } from "@/db/schema";
 import { allCommands } from "@/server/commands";
@@ -222,7 +222,8 @@ async function deniedRows(commandName: string) {
         eq(workflowEvents.action, "authz_denied"),
         sql`${workflowEvents.detail}->>'command' = ${commandName}`,
       ),
-    );
+    )
+    .orderBy(asc(workflowEvents.id));
 }
 
 async function usersWithEmail(email: string) {
