@@ -172,5 +172,7 @@ describe("npm run audit:verify", () => {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
+    // Two CLI runs, each opening and migrating the embedded database.
+    240_000,
   );
 });
