@@ -94,6 +94,9 @@ async function fetchText(url: string): Promise<{ status: number; text: string; h
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
+/** Lets the requests a previous run left queued drain before the next measurement. */
+const settle = () => new Promise((r) => setTimeout(r, 2_000));
+
 type Measured = LoadResult & { cpuMsPerRequest?: number };
 
 /**
@@ -185,6 +188,7 @@ async function throughput(app: AppServer, front: string | null, newsroom: Seeded
       continue;
     }
     for (let i = 0; i < 3; i++) await fetchText(`${front}${pagePath}`); // fill the cache
+    await settle();
     const r = wrk(`${front}${pagePath}`, { connections: CONNECTIONS, seconds: SECONDS });
     report.figures[`front_${name}`] = loadFigures(r);
     const ratio = r.rps / base.rps;
