@@ -30,7 +30,19 @@ export function renderVcl({
   if (!/^[A-Za-z0-9._-]*$/.test(purgeToken))
     throw new Error("EDGE_PURGE_TOKEN: letters, digits, . _ - only");
   const template = fs.readFileSync(path.join(root, "edge", "varnish.vcl"), "utf8");
-  const acl = purgeFrom.map((a) => `  "${a.replace(/"/g, "")}";`).join("\n");
+  // "10.0.0.0/8" → "10.0.0.0"/8; an address alone as it is.
+  const acl = purgeFrom
+    .map((entry) => {
+      const [address, bits] = entry.trim().split("/");
+      if (
+        !/^[0-9A-Fa-f.:]+$/.test(address ?? "") ||
+        (bits !== undefined && !/^\d{1,3}$/.test(bits))
+      ) {
+        throw new Error(`EDGE_PURGE_FROM: not an address or network: ${entry}`);
+      }
+      return `  "${address}"${bits === undefined ? "" : `/${bits}`};`;
+    })
+    .join("\n");
   return template
     .replaceAll("{{APP_HOST}}", appHost)
     .replaceAll("{{APP_PORT}}", String(appPort))
@@ -53,7 +65,7 @@ function listening(host, port) {
  * connections. stop() ends it and removes its working directory.
  */
 export async function startEdge(options = {}) {
-  const edgeHost = options.edgeHost ?? "127.0.0.1";
+  const edgeHost = options.edgeHost ?? process.env.EDGE_HOST ?? "127.0.0.1";
   const edgePort = Number(options.edgePort ?? process.env.EDGE_PORT ?? 8080);
   const appPort = Number(options.appPort ?? process.env.PORT ?? 3000);
   const appHost = options.appHost ?? "127.0.0.1";
@@ -69,7 +81,17 @@ export async function startEdge(options = {}) {
   const vclFile = path.join(workDir, "site.vcl");
   fs.writeFileSync(
     vclFile,
-    renderVcl({ appHost, appPort, purgeToken, purgeFrom: options.purgeFrom }),
+    renderVcl({
+      appHost,
+      appPort,
+      purgeToken,
+      // App instances on other hosts: EDGE_PURGE_FROM=10.0.0.0/8,192.0.2.7
+      purgeFrom:
+        options.purgeFrom ??
+        (process.env.EDGE_PURGE_FROM
+          ? ["127.0.0.1", "::1", ...process.env.EDGE_PURGE_FROM.split(",")]
+          : undefined),
+    }),
   );
   fs.chmodSync(vclFile, 0o644);
 
