@@ -20,7 +20,19 @@ export async function runAction<T>(command: Executable<T>, input: unknown): Prom
       error: { code: "forbidden", message: "This request did not come from this site." },
     };
   }
-  return command.execute(await currentClaims(), input);
+  let claims: SessionClaims | null;
+  try {
+    // Reads the session row: the database may be unreachable before the command runs.
+    claims = await currentClaims();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return unavailable();
+  }
+  return command.execute(claims, input);
+}
+
+function unavailable(): { ok: false; error: { code: "unavailable"; message: string } } {
+  return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } };
 }
 
 /**
@@ -37,6 +49,6 @@ export async function runQuery<T>(query: (actor: Actor) => Promise<T | null>): P
     return { ok: true, data };
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } };
+    return unavailable();
   }
 }

@@ -13,7 +13,19 @@ import path from "node:path";
  */
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** Debian's PostgreSQL binaries (the newest installed major), or PG_BIN. */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const base = "/usr/lib/postgresql";
+  const majors = fs.existsSync(base)
+    ? fs
+        .readdirSync(base)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((x, y) => Number(y) - Number(x))
+    : [];
+  return path.join(base, majors[0] ?? "15", "bin");
+}
+const PG_BIN = pgBin();
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 
 export async function freePort(): Promise<number> {
@@ -295,7 +307,7 @@ export async function startPrivatePostgres(
 // ---------------------------------------------------------------------------------------
 // nginx
 
-export type Proxy = { port: number; baseURL: string; stop(): Promise<void> };
+export type RoundRobinProxy = { port: number; baseURL: string; stop(): Promise<void> };
 
 /**
  * nginx on a free port, round-robin over the given instances, with its own prefix directory
@@ -305,7 +317,7 @@ export type Proxy = { port: number; baseURL: string; stop(): Promise<void> };
 export async function startProxy(
   upstreams: number[],
   options: { port?: number } = {},
-): Promise<Proxy> {
+): Promise<RoundRobinProxy> {
   const port = options.port ?? (await freePort());
   const dir = tempDir("nginx");
   const conf = path.join(dir, "nginx.conf");

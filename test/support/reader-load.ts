@@ -9,6 +9,8 @@ export type ReaderSample = {
   ms: number;
   status: number;
   retryAfter: string | null;
+  /** The in-app page cache's verdict (`x-page-cache: hit|miss`), when the app has one. */
+  cache: string | null;
 };
 
 export type ReaderLoad = { samples: ReaderSample[]; stop(): Promise<void> };
@@ -26,6 +28,7 @@ export function startReaders(
       const start = Date.now();
       let status = 0;
       let retryAfter: string | null = null;
+      let cache: string | null = null;
       try {
         const response = await fetch(new URL(path, baseURL), {
           redirect: "manual",
@@ -34,10 +37,11 @@ export function startReaders(
         await response.arrayBuffer();
         status = response.status;
         retryAfter = response.headers.get("retry-after");
+        cache = response.headers.get("x-page-cache");
       } catch {
         status = 0;
       }
-      samples.push({ path, start, ms: Date.now() - start, status, retryAfter });
+      samples.push({ path, start, ms: Date.now() - start, status, retryAfter, cache });
       if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
     }
   };
