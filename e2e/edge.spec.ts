@@ -106,6 +106,10 @@ test("an unpublished story is 410 Gone through the front on the next request", a
   expect(await gone.text()).not.toContain("Repairs to the hull");
   expect(await (await reader.get("/")).text()).not.toContain(updatedHeadline);
   expect(await (await reader.get("/feed.xml")).text()).not.toContain(updatedHeadline);
+  expect(await (await reader.get("/sitemap.xml")).text()).not.toContain(articlePath);
+  // THREATS 41: however it is asked for (Next's client-router header too).
+  expect((await reader.get(articlePath, { headers: { RSC: "1" } })).status()).toBe(410);
+  expect((await reader.get(`${articlePath}?utm_source=feed`)).status()).toBe(410);
 });
 
 test("staff pages are never cached: two people each get their own newsroom", async ({
@@ -126,6 +130,9 @@ test("staff pages are never cached: two people each get their own newsroom", asy
         await expect(page.getByText(`${other.name} · `)).toHaveCount(0);
       }
     }
+    // The reader-exact preview of a story is a staff page too.
+    const preview = await adminPage.goto(`/newsroom/articles/${storyId}/preview`);
+    expect(preview?.headers()["x-cache"]).toBe("pass");
     // Someone with no session is sent to sign in, never shown a cached staff page.
     const anonymous = await reader.get("/newsroom", { maxRedirects: 0 });
     expect(anonymous.status()).toBeGreaterThanOrEqual(300);
