@@ -12,6 +12,8 @@ export type LoadResult = {
   /** Non-2xx/3xx responses plus socket errors. */
   errors: number;
   seconds: number;
+  /** Answers the app's own page cache gave (`x-page-cache: hit`), where counted. */
+  pageCacheHits?: number;
 };
 
 function ms(value: string, unit: string): number {
@@ -115,6 +117,7 @@ export async function fixedRate(
   const total = Math.min(paths.length, Math.round(rate * seconds));
   const latencies: number[] = [];
   let errors = 0;
+  let pageCacheHits = 0;
   const start = performance.now();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -122,10 +125,11 @@ export async function fixedRate(
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(
-      get(agent, `${base}${paths[i]}`).then(
-        (status) => {
+      fetchHead(agent, `${base}${paths[i]}`).then(
+        ({ status, pageCache }) => {
           latencies.push(performance.now() - due);
           if (status >= 400) errors++;
+          if (pageCache === "hit") pageCacheHits++;
         },
         () => {
           errors++;
@@ -144,7 +148,29 @@ export async function fixedRate(
     p99Ms: round2(percentile(latencies, 99)),
     errors,
     seconds,
+    pageCacheHits,
   };
+}
+
+/** A GET whose body is read and dropped: its status and the app's `x-page-cache` verdict. */
+export function fetchHead(
+  agent: http.Agent,
+  url: string,
+): Promise<{ status: number; pageCache: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          pageCache: res.headers["x-page-cache"] as string | undefined,
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
+  });
 }
 
 export function get(
