@@ -22,6 +22,7 @@ import { TRANSITION_ACTIONS, type TransitionExtras } from "./transition-actions"
 import { type SaveState, useAutosave } from "./use-autosave";
 import { useEditLock } from "./use-edit-lock";
 import { WorkflowBar } from "./workflow-bar";
+import "./prosemirror.css";
 
 type Section = { id: string; name: string };
 type Fields = {
@@ -96,6 +97,8 @@ export function ArticleEditor({
     extensions,
     content: initial?.body ?? EMPTY_DOC,
     immediatelyRender: false,
+    // Tiptap's injected <style> would break the CSP; the same rules are in prosemirror.css.
+    injectCSS: false,
     // Typing must not re-render React: toolbar state subscribes separately.
     shouldRerenderOnTransaction: false,
     editable: canEdit,
@@ -111,7 +114,13 @@ export function ArticleEditor({
   });
 
   const collect = useCallback(
-    () => ({ ...fieldsRef.current, body: (editor?.getJSON() ?? EMPTY_DOC) as DocJSON }),
+    () => ({
+      ...fieldsRef.current,
+      // ProseMirror builds node and mark attrs as null-prototype objects, which React's
+      // server-action encoder sends as unreadable temporary references ("$T"): a heading or
+      // a link made the whole save fail. A JSON round trip gives plain objects.
+      body: JSON.parse(JSON.stringify(editor?.getJSON() ?? EMPTY_DOC)) as DocJSON,
+    }),
     [editor],
   );
 
