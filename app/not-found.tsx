@@ -1,9 +1,13 @@
+import { connection } from "next/server";
+
 /**
  * Next's 404 for paths no route matches (e.g. /a/b/c). Reader routes answer their own 404s
- * and 410s with the full site chrome (server/reader/respond.tsx); this page is prerendered
- * at build time, so it reads nothing from the database.
+ * and 410s with the full site chrome (server/reader/respond.tsx); this page reads nothing
+ * from the database. It is rendered per request (not prerendered) only so that Next can put
+ * the request's CSP nonce on its scripts (proxy.ts).
  */
-export default function NotFound() {
+export default async function NotFound() {
+  await connection();
   return (
     <>
       <a className="skip-link" href="#main-content">
