@@ -49,6 +49,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   releaseEditLock: { command: "releaseEditLock", who: "staff" },
   setBylines: { command: "setBylines", who: "staff" },
   setArticleTags: { command: "setArticleTags", who: "staff" },
+  setArticleSlug: { command: "setArticleSlug", who: "staff" },
   loadEditorView: { query: "the editor view of a story the actor may see", who: "staff" },
   findRelatedStories: { query: "published stories by headline", who: "staff" },
   relatedStoryStatus: { query: "headline and live state of linked stories", who: "staff" },
@@ -71,6 +72,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   // app/(newsroom)/newsroom/users/actions.ts
   changePassword: { command: "changePassword", who: "staff" },
   updateProfile: { command: "updateProfile", who: "staff" },
+  setAvatar: { command: "setAvatar", who: "staff" },
   changeUserRole: { command: "changeUserRole", who: "admin" },
   createPasswordReset: { command: "createPasswordReset", who: "admin" },
   deactivateUser: { command: "deactivateUser", who: "admin" },
