@@ -84,12 +84,15 @@ async function postAction(
   extraHeaders: Record<string, string> = {},
   to = action.page,
 ) {
-  const headers = {
-    "next-action": action.id,
-    accept: "text/x-component",
-    origin: baseURL,
-    ...extraHeaders,
-  };
+  // An empty value in extraHeaders means "send no such header at all".
+  const headers = Object.fromEntries(
+    Object.entries({
+      "next-action": action.id,
+      accept: "text/x-component",
+      origin: baseURL,
+      ...extraHeaders,
+    }).filter(([, value]) => value !== ""),
+  );
   const response =
     "json" in args
       ? await request.post(to, {
@@ -329,16 +332,20 @@ test("cross-site requests are refused by actions and state-changing route handle
     // As the editor, who could publish: the origin check alone must stop it.
     const result = await postAction(editorPage.request, publish, argsFor(publish), headers);
     expect(result.body, label).not.toContain('"ok":true');
-    expect(result.body, label).toContain('"code":"forbidden"');
+    // Next's own check stops a foreign Origin before the action runs (an error row); a
+    // missing Origin gets past Next, and our check answers "forbidden".
+    expect(result.body, label).toMatch(/"code":"forbidden"|^1:E\{"digest"/m);
+    if (!headers.origin) expect(result.body, label).toContain('"code":"forbidden"');
 
+    const sent = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ""));
     const comment = await editorPage.request.post("/api/comments", {
-      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      headers: { ...sent, "content-type": "application/x-www-form-urlencoded" },
       data: `articleId=${liveId}&name=Eve&email=eve%40example.org&body=Cross-site`,
       maxRedirects: 0,
     });
     expect(comment.status(), `comment: ${label}`).toBe(403);
     const upload = await editorPage.request.post("/api/media", {
-      headers,
+      headers: sent,
       multipart: { file: { name: "x.png", mimeType: "image/png", buffer: Buffer.from("x") } },
       maxRedirects: 0,
     });
