@@ -6,11 +6,14 @@ import { startTransition, useEffect } from "react";
 /** Must match UNAVAILABLE_DIGEST in server/http/unavailable.ts (server-only, not importable here). */
 const UNAVAILABLE_DIGEST = "DATABASE_UNAVAILABLE";
 const RETRY_MS = 5_000;
+/** Other failures are retried too, less often: after an outage a page may fail either way. */
+const RETRY_OTHER_MS = 15_000;
 
 /**
  * The friendly error page for pages Next renders (the newsroom, sign-in). It shows no
  * message, stack or digest from the error: those stay in the server log. While the database
- * is unreachable it says so and tries again by itself every few seconds.
+ * is unreachable it says so and tries again by itself every few seconds (other failures
+ * every 15 s: after an outage a page's own queries may fail in either way).
  */
 export default function ErrorPage({
   error,
@@ -22,13 +25,15 @@ export default function ErrorPage({
   const router = useRouter();
   const unavailable = error.digest === UNAVAILABLE_DIGEST;
   useEffect(() => {
-    if (!unavailable) return;
-    const timer = setTimeout(() => {
-      startTransition(() => {
-        router.refresh();
-        reset();
-      });
-    }, RETRY_MS);
+    const timer = setTimeout(
+      () => {
+        startTransition(() => {
+          router.refresh();
+          reset();
+        });
+      },
+      unavailable ? RETRY_MS : RETRY_OTHER_MS,
+    );
     return () => clearTimeout(timer);
   }, [unavailable, router, reset]);
 

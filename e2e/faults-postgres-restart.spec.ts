@@ -97,6 +97,18 @@ async function busyNewsroom(log: DeskLog, label: string) {
   };
 }
 
+/**
+ * Recovered: readers get pages again. At most a few quick 503s remain: postgres.js sometimes
+ * keeps re-establishing a connection that PostgreSQL closed during its start-up, each attempt
+ * ending in the 3 s connect timeout (porsager/postgres#1193); never a hang, never a 500.
+ */
+function expectRecovered(after: ReaderSample[]) {
+  expect(after.length).toBeGreaterThan(10);
+  expect(after.filter((s) => s.status !== 200 && s.status !== 503)).toEqual([]);
+  const refused = after.filter((s) => s.status === 503).length;
+  expect(refused / after.length, `${refused} of ${after.length} still refused`).toBeLessThan(0.05);
+}
+
 function summary(samples: ReaderSample[]): string {
   const counts = new Map<number, number>();
   for (const s of samples) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
@@ -136,7 +148,7 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   const startedAt = Date.now();
   // The staff page recovers by itself (no reload by the person).
   await expect(staffPage.getByRole("button", { name: "Sign out" })).toBeVisible({
-    timeout: 20_000,
+    timeout: 35_000,
   });
   await sleep(8_000);
   const stoppingAt = Date.now();
@@ -170,12 +182,9 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   ).toEqual([]);
 
   // Recovery by itself: a reader gets a page within seconds of the database being back, and
-  // in the end every request succeeds. (A connection that PostgreSQL closes while it is still
-  // starting up can make a few requests wait for the 3 s connect timeout and answer 503 in
-  // the first seconds: porsager/postgres#1193.)
+  // a few seconds later (nearly) every request succeeds (see expectRecovered).
   const after = samples.filter((s) => s.start >= stoppingAt - 2_000);
-  expect(after.length).toBeGreaterThan(10);
-  expect(after.filter((s) => s.status !== 200)).toEqual([]);
+  expectRecovered(after);
   const firstOk = samples.find((s) => s.start >= startedAt && s.status === 200);
   expect(firstOk, "a reader got a page after the restart").toBeDefined();
   expect(
@@ -185,6 +194,8 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   expect(log.saves.length, "editors saved again after the restart").toBeGreaterThan(savesBefore);
   expect(log.saves.at(-1)!.version).toBeGreaterThan(1);
 
+  // Survived: postgres.js can throw an uncaught TypeError (a write on a closed socket) while
+  // the server shuts down; Next's handler logs it and the process goes on serving.
   expect(server.exited(), "the server process survived").toBe(false);
   const db = await postgresQuery(pg.url());
   try {
@@ -225,8 +236,7 @@ test("backends terminated under load (pg_terminate_backend): the app reconnects 
   // (porsager/postgres#1193). Nothing else, never a hang, and it settles by itself.
   expect(samples.filter((s) => s.status !== 200 && s.status !== 503)).toEqual([]);
   const after = samples.filter((s) => s.start >= stoppingAt - 2_000);
-  expect(after.length).toBeGreaterThan(10);
-  expect(after.filter((s) => s.status !== 200)).toEqual([]);
+  expectRecovered(after);
   expect(log.refusals.filter((r) => !["unavailable", "conflict"].includes(r.code))).toEqual([]);
   expect(log.failures).toEqual([]);
   expect(server.exited()).toBe(false);
