@@ -90,8 +90,15 @@ function ensureBuild(): void {
 }
 
 async function fetchText(url: string): Promise<{ status: number; text: string; headers: Headers }> {
-  const res = await fetch(url, { redirect: "manual" });
-  return { status: res.status, text: await res.text(), headers: res.headers };
+  // A keep-alive connection the server closed while idle (Varnish after 5 s) fails once.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      return { status: res.status, text: await res.text(), headers: res.headers };
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Lets the requests a previous run left queued drain before the next measurement. */
@@ -202,8 +209,7 @@ async function throughput(app: AppServer, front: string | null, newsroom: Seeded
 
   // The app alone, its cached copy of one article (warm first: JIT and cache).
   wrk(`${app.baseURL}${article}`, { connections: 10, seconds: 2 });
-  const probe = await fetch(`${app.baseURL}${article}`);
-  await probe.arrayBuffer();
+  const probe = await fetchText(`${app.baseURL}${article}`);
   const appCache = probe.headers.get("x-page-cache");
   report.figures.appPageCacheAfterWarmUp = appCache;
   if (appCache !== "hit") {
