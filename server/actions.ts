@@ -44,6 +44,12 @@ export async function runQuery<T>(query: (actor: Actor) => Promise<T | null>): P
     const actor = await currentActor();
     if (!actor)
       return { ok: false, error: { code: "unauthenticated", message: "Please sign in again." } };
+    if (actor.twoFactorPending) {
+      return {
+        ok: false,
+        error: { code: "forbidden", message: "Set up two-factor authentication first." },
+      };
+    }
     const data = await query(actor);
     if (data === null) return { ok: false, error: { code: "not_found", message: "Not found." } };
     return { ok: true, data };

@@ -22,6 +22,16 @@ type Spec<S extends z.ZodType, R, T> = {
   name: string;
   /** Required: a command with no permission cannot be defined. Public ones say "public". */
   permission: Permission;
+  /**
+   * True for the few commands a user who must still set up two-factor may run (enrolling,
+   * signing out); everything else refuses them until they have.
+   */
+  duringTwoFactorSetup?: true;
+  /**
+   * Runs after validation and before the transaction, outside it: for rate limits, whose
+   * count must stand even when the command then fails and its transaction rolls back.
+   */
+  beforeTransaction?: (actor: Actor | null, input: z.output<S>) => Promise<void>;
   input: S;
   /**
    * Loads (and locks, FOR UPDATE) the resource the permission is decided on. Returning
@@ -82,6 +92,9 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
           throw new AppError("unauthenticated", "Please sign in to do that.");
         }
         if (pre === "forbidden") throw new AppError("forbidden", "You may not do that.");
+        if (actor?.twoFactorPending && !spec.duringTwoFactorSetup) {
+          throw new AppError("forbidden", "Set up two-factor authentication first.");
+        }
         const parsed = spec.input.safeParse(raw);
         if (!parsed.success) {
           throw new AppError("invalid", "Please correct the highlighted fields.", {
@@ -89,6 +102,7 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
           });
         }
         const input = parsed.data;
+        if (spec.beforeTransaction) await spec.beforeTransaction(actor, input);
         const data = await applyingReaderChanges(() =>
           database.transaction(async (tx) => {
             let resource = undefined as R;

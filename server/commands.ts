@@ -32,5 +32,12 @@ export { deactivateUser } from "./users/commands/deactivate-user";
 export { reactivateUser } from "./users/commands/reactivate-user";
 export { resetPassword } from "./users/commands/reset-password";
 export { setAvatar } from "./users/commands/set-avatar";
+export { setTwoFactorRequired } from "./users/commands/set-two-factor-required";
 export { setupAdmin } from "./users/commands/setup-admin";
+export { signOutEverywhere } from "./users/commands/sign-out-everywhere";
+export {
+  beginTwoFactor,
+  confirmTwoFactor,
+  disableTwoFactor,
+} from "./users/commands/two-factor";
 export { updateProfile } from "./users/commands/update-profile";

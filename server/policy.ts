@@ -2,7 +2,14 @@ import "server-only";
 import type { ArticleStatus, Role } from "@/lib/workflow/states";
 
 /** Who is acting, as re-read from the database on this request. */
-export type Actor = { id: string; role: Role; name: string; email: string };
+export type Actor = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** Present (true) when an admin requires two-factor and this user has not set it up yet. */
+  twoFactorPending?: true;
+};
 
 /** What the policy needs to know about a story to decide. */
 export type ArticleScope = {

@@ -3,7 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { signInMessage } from "@/lib/auth/sign-in-errors";
+import { SIGN_IN_ERRORS, signInMessage } from "@/lib/auth/sign-in-errors";
 import { safeNextPath } from "@/lib/safe-path";
 
 export function LoginForm() {
@@ -11,6 +11,8 @@ export function LoginForm() {
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a correct password for an account with two-factor, the form asks for the code.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,9 +22,14 @@ export function LoginForm() {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
       redirect: false,
     });
     setPending(false);
+    if (result?.error === SIGN_IN_ERRORS.codeRequired) {
+      setNeedsCode(true);
+      return;
+    }
     if (!result || result.error || !result.ok) {
       // One message for every failure of the password step, whether the email exists or not.
       setError(signInMessage(result?.error));
@@ -48,6 +55,23 @@ export function LoginForm() {
           required
         />
       </div>
+      {needsCode ? (
+        <div className="field">
+          <label htmlFor="login-code">Authentication code</label>
+          <input
+            id="login-code"
+            name="code"
+            autoComplete="one-time-code"
+            aria-describedby="login-code-hint"
+            required
+            // biome-ignore lint/a11y/noAutofocus: the field appears in answer to the person's submit
+            autoFocus
+          />
+          <span className="hint" id="login-code-hint">
+            The 6-digit code from your authenticator app, or one of your recovery codes.
+          </span>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="form-error">
           {error}

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users } from "@/db/schema";
+import { settings, users } from "@/db/schema";
 import type { Actor } from "../policy";
+import { TWO_FACTOR_REQUIRED_KEY } from "./two-factor-setting";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,10 +30,15 @@ export async function loadActor(ex: Executor, claims: SessionClaims | null): Pro
       email: users.email,
       active: users.active,
       sessionVersion: users.sessionVersion,
+      totpEnabledAt: users.totpEnabledAt,
+      twoFactorRequired: sql<boolean>`exists (select 1 from ${settings} where ${settings.key} = ${TWO_FACTOR_REQUIRED_KEY} and ${settings.value} = 'true')`,
     })
     .from(users)
     .where(eq(users.id, claims.userId))
     .limit(1);
   if (!row?.active || row.sessionVersion !== claims.sessionVersion) return null;
-  return { id: row.id, role: row.role, name: row.name, email: row.email };
+  const actor: Actor = { id: row.id, role: row.role, name: row.name, email: row.email };
+  // Until they set it up, such a user may only enrol (server/command.ts, newsroom layout).
+  if (row.twoFactorRequired && !row.totpEnabledAt) actor.twoFactorPending = true;
+  return actor;
 }

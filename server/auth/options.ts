@@ -39,16 +39,23 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email",
-        credentials: { email: { label: "Email" }, password: { label: "Password" } },
+        credentials: {
+          email: { label: "Email" },
+          password: { label: "Password" },
+          code: { label: "Authentication code" },
+        },
         async authorize(credentials) {
           const outcome = await attemptSignIn(await db(), await signInLimiter(), {
             email: credentials?.email,
             password: credentials?.password,
+            code: credentials?.code,
             ip: await requestIp(),
           });
           if (!outcome.ok) {
             // next-auth turns a thrown message into `error=`; the route answers it with 429.
             if (outcome.reason === "blocked") throw new Error(SIGN_IN_ERRORS.blocked);
+            if (outcome.reason === "code_required") throw new Error(SIGN_IN_ERRORS.codeRequired);
+            if (outcome.reason === "code_invalid") throw new Error(SIGN_IN_ERRORS.codeInvalid);
             return null;
           }
           const { user } = outcome;

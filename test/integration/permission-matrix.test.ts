@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleRevisions, articles, comments, users, workflowEvents } from "@/db/schema";
 import { allCommands } from "@/server/commands";
 import { db } from "@/server/db";
@@ -172,6 +172,12 @@ Object.assign(EXPECTED, {
   changePassword: STAFF,
   updateProfile: STAFF,
   setAvatar: STAFF,
+  beginTwoFactor: STAFF,
+  // A made-up code is refused for everyone signed in (nobody here has a pending enrolment).
+  confirmTwoFactor: row("invalid", "invalid", "invalid"),
+  disableTwoFactor: row("invalid", "invalid", "invalid"),
+  signOutEverywhere: STAFF,
+  setTwoFactorRequired: ADMIN,
   changeUserRole: ADMIN,
   createPasswordReset: ADMIN,
   deactivateUser: ADMIN,
@@ -181,6 +187,10 @@ Object.assign(EXPECTED, {
 } satisfies Record<string, Record<ActorName, Outcome>>);
 
 let people: Record<Exclude<ActorName, "anonymous">, TestUser>;
+
+afterEach(async () => {
+  await (await db()).execute(sql`delete from settings where key = 'two_factor_required'`);
+});
 
 beforeAll(async () => {
   const deactivated = await makeUser("editor", "Deactivated Editor");
@@ -403,8 +413,9 @@ async function fingerprint(ctx: Context): Promise<Record<string, unknown>> {
       ? await detail(`select locked_by, comments_open from articles where id = '${ctx.articleId}'`)
       : null,
     users: await detail(
-      "select id, name, bio, avatar_media_id, role, active, session_version, password_hash from users order by id",
+      "select id, name, bio, avatar_media_id, role, active, session_version, password_hash, totp_secret, totp_enabled_at from users order by id",
     ),
+    settings: await detail("select key, value from settings order by key"),
     sections: await detail("select id, name, description, position from sections order by id"),
     comments: await detail("select id, status from comments order by id"),
     notes: await detail("select id, resolved_at from editorial_notes order by id"),
@@ -627,6 +638,13 @@ Object.assign(SCENARIOS, {
     input: { currentPassword: "correct horse battery", newPassword: "another long passphrase" },
   })),
   setAvatar: generic(async () => ({ marker: "", input: { mediaId: await uploadedMedia() } })),
+  beginTwoFactor: generic(async () => ({ marker: "", input: {} })),
+  confirmTwoFactor: generic(async () => ({ marker: "", input: { code: "123456" } })),
+  disableTwoFactor: generic(async () => ({ marker: "", input: { code: "123456" } })),
+  // These test users hold no server-side sessions, so there may be nothing to end.
+  signOutEverywhere: generic(async () => ({ marker: "", input: {} }), { mayBeNoop: true }),
+  // Turned on here; turned off again after every test (afterEach), or it would hold up the rest.
+  setTwoFactorRequired: generic(async () => ({ marker: "", input: { required: true } })),
   updateProfile: generic(async () => ({
     marker: "",
     input: { name: "Renamed Person", bio: marker() },

@@ -18,6 +18,8 @@ export const metadata: Metadata = {
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor().catch(failFast);
   if (!actor) redirect("/login");
+  // An admin requires two-factor and this person has not set it up: nothing else until then.
+  if (actor.twoFactorPending) redirect("/two-factor");
   const unread = await unreadCount(actor);
   const pendingComments = await pendingCommentCount(actor);
   return (
