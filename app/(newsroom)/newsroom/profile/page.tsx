@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AvatarForm } from "@/components/newsroom/avatar-form";
 import { ChangePasswordForm, ProfileForm } from "@/components/newsroom/profile-forms";
@@ -31,6 +32,9 @@ export default async function ProfilePage() {
         <h2>Password</h2>
         <ChangePasswordForm min={PASSWORD_MIN} />
       </section>
+      <p>
+        <Link href="/newsroom/profile/security">Sign-in and security</Link>
+      </p>
     </>
   );
 }
