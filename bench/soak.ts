@@ -128,6 +128,9 @@ async function main() {
 
     const stopAt = Date.now() + SECONDS * 1000;
     const readerLatencies: number[] = [];
+    /** Readers' latencies after the first minute, when each instance's page cache is warm. */
+    const warmLatencies: number[] = [];
+    const warmFrom = Date.now() + 60_000;
     const readerFailures: string[] = [];
     let readerRequests = 0;
     const agent = new http.Agent({ keepAlive: true, maxSockets: READERS });
@@ -147,6 +150,7 @@ async function main() {
           const status = await timedGet(agent, `${proxy}${p}`);
           readerRequests++;
           readerLatencies.push(performance.now() - started);
+          if (Date.now() > warmFrom) warmLatencies.push(performance.now() - started);
           if (status >= 400) readerFailures.push(`${status} ${p}`);
         } catch (error) {
           readerRequests++;
@@ -260,6 +264,7 @@ async function main() {
     for (const app of apps) await app.stop();
 
     readerLatencies.sort((a, b) => a - b);
+    warmLatencies.sort((a, b) => a - b);
     saveLatencies.sort((a, b) => a - b);
     const readerP99 = percentile(readerLatencies, 99);
     const result = {
@@ -275,6 +280,7 @@ async function main() {
       readerP50Ms: round2(percentile(readerLatencies, 50)),
       readerP99Ms: round2(readerP99),
       readerMaxMs: round2(readerLatencies.at(-1) ?? Number.NaN),
+      readerP99AfterFirstMinuteMs: round2(percentile(warmLatencies, 99)),
       saveAttempts: acks.length + saveFailures.length,
       savesAcknowledged: acks.length,
       saveFailures: saveFailures.length,
@@ -297,7 +303,7 @@ soak result (${SECONDS} s, 2 instances behind round-robin nginx, PostgreSQL):
   ${verdict(readerFailures.length === 0)}  failed reader requests: ${readerFailures.length} of ${readerRequests} (${result.readerRps} req/s)
   ${verdict(saveFailures.length === 0)}  failed saves: ${saveFailures.length} of ${result.saveAttempts}
   ${verdict(lost.length === 0 && behind.length === 0)}  lost saves: ${lost.length} of ${acks.length} acknowledged (stories behind their last acknowledged version: ${behind.length})
-  ${verdict(readerP99 <= READER_P99_BUDGET_MS)}  reader p99: ${result.readerP99Ms} ms (p50 ${result.readerP50Ms} ms; budget ${READER_P99_BUDGET_MS} ms, the app-served cached page budget)
+  ${verdict(readerP99 <= READER_P99_BUDGET_MS)}  reader p99: ${result.readerP99Ms} ms (p50 ${result.readerP50Ms} ms; after the first minute p99 ${result.readerP99AfterFirstMinuteMs} ms; budget ${READER_P99_BUDGET_MS} ms, the app-served cached page budget)
   —     save round trip through the proxy: p50 ${result.saveP50Ms} ms, p99 ${result.saveP99Ms} ms
   —     RSS start → end: ${PORTS.map((p, i) => `${p}: ${startRss[i]} → ${endRss[i]} MB`).join(", ")}
 ${result.firstFailures.length ? `  first failures: ${result.firstFailures.join(" | ")}\n` : ""}(figures in bench/results/soak.json)`);
