@@ -53,7 +53,8 @@ function nextCode(secret: string): string {
 
 test("a reporter sets up two-factor and then signs in with a code", async ({ page }) => {
   await signIn(page, twoFactorPerson.email, twoFactorPerson.password);
-  await page.goto("/newsroom/profile/security");
+  await page.goto("/newsroom/profile");
+  await page.getByRole("link", { name: "Sign-in and security" }).click();
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(
     page.getByRole("figure", { name: "QR code for your authenticator app" }),

@@ -13,12 +13,12 @@ import { signInLimiter } from "./sign-in-limits";
 let cached: NextAuthOptions | null = null;
 
 /** Over HTTPS the cookie is `__Secure-` prefixed and Secure (next-auth's own naming). */
-function secureCookies(): boolean {
-  return config().siteUrl.startsWith("https:");
+function secureCookies(siteUrl = config().siteUrl): boolean {
+  return siteUrl.startsWith("https:");
 }
 
-export function sessionCookieName(): string {
-  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+export function sessionCookieName(siteUrl = config().siteUrl): string {
+  return `${secureCookies(siteUrl) ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { decode, encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/db/schema";
 import type { SessionClaims } from "@/server/auth/actor";
+import { sessionCookieName } from "@/server/auth/options";
 import { claimsFromToken } from "@/server/auth/session";
 import { checkSession, endAllSessions, endSession, startSession } from "@/server/auth/sessions";
 import { parseConfig } from "@/server/config";
@@ -133,6 +134,11 @@ describe("sign-out", () => {
 });
 
 describe("session token", () => {
+  it("is read from a __Secure- prefixed cookie when the site is served over HTTPS", () => {
+    expect(sessionCookieName("https://news.example.com")).toBe("__Secure-next-auth.session-token");
+    expect(sessionCookieName("http://127.0.0.1:3000")).toBe("next-auth.session-token");
+  });
+
   it("round-trips the claims through next-auth's encrypted JWT, and refuses a token of the wrong shape or secret", async () => {
     const secret = "test-secret-test-secret-test-secret-0123";
     const token = await encode({
