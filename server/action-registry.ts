@@ -77,6 +77,12 @@ export const ACTIONS: Record<string, ActionRule> = {
   createPasswordReset: { command: "createPasswordReset", who: "admin" },
   deactivateUser: { command: "deactivateUser", who: "admin" },
   reactivateUser: { command: "reactivateUser", who: "admin" },
+  // app/(newsroom)/newsroom/profile/security/actions.ts
+  beginTwoFactor: { command: "beginTwoFactor", who: "staff" },
+  confirmTwoFactor: { command: "confirmTwoFactor", who: "staff" },
+  disableTwoFactor: { command: "disableTwoFactor", who: "staff" },
+  signOutEverywhere: { command: "signOutEverywhere", who: "staff" },
+  setTwoFactorRequired: { command: "setTwoFactorRequired", who: "admin" },
 };
 
 export type RouteRule = {

@@ -56,7 +56,7 @@ export function answeredByRouteHandler(pathname: string): boolean {
     // Malformed escapes: judge the raw path.
   }
   if (/^\/newsroom\/articles\/[^/]+\/preview\/?$/.test(path)) return true;
-  if (/^\/(newsroom|login|setup|reset-password)(\/|$)/.test(path)) return false;
+  if (/^\/(newsroom|login|setup|reset-password|two-factor)(\/|$)/.test(path)) return false;
   const segments = path.split("/").filter(Boolean);
   if (segments.length <= 2) return true;
   if (segments[0] === "media" && segments.length === 3) return true;

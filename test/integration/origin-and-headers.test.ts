@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { config } from "@/server/config";
 import { isSameOrigin } from "@/server/http/origin";
@@ -124,6 +126,28 @@ describe("which responses get the nonce policy", () => {
     ]) {
       expect(answeredByRouteHandler(path), path).toBe(true);
     }
+  });
+
+  it("classifies every page and route handler in app/ (a new page must be added to proxy's list)", () => {
+    const app = path.resolve(import.meta.dirname, "../../app");
+    const walk = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+        );
+    const urlOf = (file: string) =>
+      `/${path.relative(app, path.dirname(file))}`
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\[\.\.\.[^\]]+\]/g, "x/y")
+        .replace(/\[[^\]]+\]/g, "x")
+        .replace(/^\/?$/, "/");
+    const files = walk(app);
+    const pages = files.filter((f) => /\/page\.tsx?$/.test(f)).map(urlOf);
+    const routes = files.filter((f) => /\/route\.tsx?$/.test(f)).map(urlOf);
+    expect(pages.length).toBeGreaterThan(15);
+    for (const page of pages) expect(answeredByRouteHandler(page), `page ${page}`).toBe(false);
+    for (const route of routes) expect(answeredByRouteHandler(route), `route ${route}`).toBe(true);
   });
 
   it("allows no inline script or eval, and a fresh nonce each time", () => {
