@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/content/limits";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and a data bundle that must be loaded from node_modules at run time,
@@ -22,9 +23,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     serverActions: {
-      // Long stories with many images' metadata exceed Next's 1 MB default; past this limit
-      // Next answers 413 and the editor shows a clear message.
-      bodySizeLimit: "6mb",
+      // Long stories with many images' metadata exceed Next's 1 MB default. Past this limit
+      // Next refuses the request; the editor checks the size first and explains.
+      bodySizeLimit: ACTION_BODY_LIMIT_BYTES,
     },
   },
 };

@@ -13,6 +13,7 @@ import { ConflictView, type ServerCopy } from "./conflict-view";
 import { editorExtensions } from "./editor-extensions";
 import { type LocalDraft, readLocal } from "./local-drafts";
 import { FeaturedImagePicker, InsertImageButton, insertFigure } from "./media";
+import { wordListsToHtmlLists } from "./paste-word-lists";
 import { RelatedArticleDialog } from "./related/related-article-dialog";
 import { SlugField } from "./slug-field";
 import { StoryMetadata } from "./story-metadata";
@@ -41,6 +42,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saving: "Saving…",
   unsaved: "Unsaved changes",
   offline: "Offline",
+  too_large: "Unsaved changes (too large to save)",
 };
 
 function initialFields(view: EditorView | null, sections: Section[]): Fields {
@@ -109,6 +111,7 @@ export function ArticleEditor({
         "aria-label": "Article body",
         spellcheck: "true",
       },
+      transformPastedHTML: wordListsToHtmlLists,
     },
     onUpdate: () => dirtyRef.current(),
   });

@@ -2,16 +2,51 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { createArticle, saveArticle } from "@/app/(newsroom)/newsroom/actions";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/content/limits";
 import type { PublicError } from "@/server/errors";
 import { forgetLocal, keepLocally } from "./local-drafts";
 
-export type SaveState = "saved" | "saving" | "unsaved" | "offline";
+export type SaveState = "saved" | "saving" | "unsaved" | "offline" | "too_large";
 export type Payload = { headline: string } & Record<string, unknown>;
 
 /** Saves within this long after the last keystroke (the issue's budget is 2 s). */
 const AUTOSAVE_MS = 1_200;
 const LOCAL_COPY_MS = 300;
 const RETRY_MS = 5_000;
+
+/** Room left in a request for the action's own envelope around the story. */
+const ENVELOPE_BYTES = 16 * 1024;
+
+/** UTF-8 size of a string, counted without allocating a copy of a multi-megabyte story. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/**
+ * The refusal for a story too large to send in one save. Next's own answer past its limit
+ * is a generic failure the browser cannot tell from a crash, so nothing is sent at all.
+ */
+function tooLarge(bytes: number): PublicError {
+  return {
+    code: "too_large",
+    message:
+      `This story is too large to save: ${megabytes(bytes)} MB, and one save can carry at most ` +
+      `${megabytes(ACTION_BODY_LIMIT_BYTES)} MB. Nothing was sent and your text is kept in this ` +
+      "browser. Shorten the story or split it into two, and it will save again.",
+  };
+}
 
 const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
@@ -67,10 +102,20 @@ export function useAutosave(o: Options) {
       setState("offline");
       return false;
     }
+    const bytes = utf8Bytes(key);
+    if (bytes > ACTION_BODY_LIMIT_BYTES - ENVELOPE_BYTES) {
+      setState("too_large");
+      opts.current.onRefused(tooLarge(bytes));
+      return false;
+    }
     setState("saving");
+    // Sent as a fresh tree from its JSON text: ProseMirror shares one attrs object between
+    // equal nodes (two H2s, one link split by bold), React's action encoding sends a repeated
+    // object as a back-reference, and the server's validator accepts plain trees only.
+    const body = JSON.parse(key) as Payload;
     try {
       if (!idRef.current) {
-        const result = await createArticle(payload);
+        const result = await createArticle(body);
         if (!result.ok) {
           setState("unsaved");
           opts.current.onRefused(result.error);
@@ -86,7 +131,7 @@ export function useAutosave(o: Options) {
           id: idRef.current,
           baseVersion: versionRef.current,
           kind,
-          ...payload,
+          ...body,
         });
         if (!result.ok) {
           setState("unsaved");
