@@ -509,11 +509,15 @@ export function ArticleEditor({
         <RelatedArticleDialog
           onClose={() => setRelatedOpen(false)}
           onPick={(articleId) => {
-            editor
-              .chain()
-              .focus()
-              .insertContent({ type: "relatedArticle", attrs: { articleId } })
-              .run();
+            // Just after an inserted image the image is selected: insert after it, never
+            // over it.
+            const { selection } = editor.state;
+            const node = { type: "relatedArticle", attrs: { articleId } };
+            const chain = editor.chain().focus();
+            ("node" in selection
+              ? chain.insertContentAt(selection.to, node)
+              : chain.insertContent(node)
+            ).run();
             setRelatedOpen(false);
           }}
         />
