@@ -236,6 +236,7 @@ test("admin: every newsroom page, staff management and settings", async ({ brows
     "/newsroom/assignments/new",
     "/newsroom/notifications",
     "/newsroom/profile",
+    "/newsroom/profile/security",
     "/newsroom/articles/new",
   ]) {
     await visitStaff(page, path);
