@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
+import { startNextServer } from "./next-server";
 
 /**
  * A server of the comment suite's own: the production build on a fresh embedded database
@@ -12,7 +12,6 @@ import type { Locator, Page } from "@playwright/test";
  */
 export type OwnServer = { baseURL: string; stop(): Promise<void> };
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,53 +38,12 @@ export async function startOwnServer(): Promise<OwnServer> {
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
   delete env.TRUST_PROXY;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules/next/dist/bin/next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const record = (chunk: Buffer) => {
-    output += chunk;
-    // E2E_SERVER_LOG=/path keeps the server's log for debugging.
-    if (process.env.E2E_SERVER_LOG) fs.appendFileSync(process.env.E2E_SERVER_LOG, chunk);
-  };
-  child.stdout?.on("data", record);
-  child.stderr?.on("data", record);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`next start exited early:\n${output}`);
-    }
-    try {
-      const response = await fetch(`${baseURL}/login`);
-      if (response.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not answer within 90 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const { stop } = await startNextServer({
+    port,
+    env,
+    readyURL: `${baseURL}/login`,
+    cleanUp: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  });
   return { baseURL, stop };
 }
 

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startNextServer } from "./next-server";
 
 /**
  * The production build behind the real cache front (Varnish, scripts/edge.mjs), on a fresh
@@ -37,53 +37,15 @@ export async function startEdgeStack(): Promise<EdgeStack> {
   delete env.EDGE_PURGE_TOKEN;
   const { startEdge } = (await import(path.join(root, "scripts/edge.mjs"))) as EdgeModule;
   const edge = await startEdge({ edgePort, appPort });
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, "node_modules/next/dist/bin/next"),
-      "start",
-      "-p",
-      String(appPort),
-      "-H",
-      "127.0.0.1",
-    ],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const record = (chunk: Buffer) => {
-    output += chunk;
-    if (process.env.E2E_SERVER_LOG) fs.appendFileSync(process.env.E2E_SERVER_LOG, chunk);
-  };
-  child.stdout?.on("data", record);
-  child.stderr?.on("data", record);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    }
-    await edge.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`next start exited early:\n${output}`);
-    }
-    try {
-      // Through the front: proves the whole chain answers.
-      const response = await fetch(`${baseURL}/login`);
-      if (response.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the app did not answer through the front within 90 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const { stop } = await startNextServer({
+    port: appPort,
+    env,
+    // Ready when the whole chain answers: through the front.
+    readyURL: `${baseURL}/login`,
+    cleanUp: async () => {
+      await edge.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
   return { baseURL, appURL, stop };
 }
