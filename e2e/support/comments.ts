@@ -12,7 +12,6 @@ import { startNextServer } from "./next-server";
  */
 export type OwnServer = { baseURL: string; stop(): Promise<void> };
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
