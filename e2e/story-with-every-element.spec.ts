@@ -137,7 +137,10 @@ test("a reporter writes a story with every element and submits it", async () => 
     "Objectors may still appeal.",
   ]) {
     await keyboard.press("Enter");
-    await keyboard.type(text);
+    // A keystroke sent at once after Enter was dropped once under the full suite's load
+    // ("ontract in June"); the cause (editor or harness) is not found yet (issue 4's note).
+    // Until it is, keys go at a fast typist's pace, not all in the same instant.
+    await keyboard.type(text, { delay: 15 });
   }
   const block = async (text: string, extendDown = 0) => {
     await editor.body.getByText(text).first().click();
