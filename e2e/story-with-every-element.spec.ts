@@ -137,9 +137,11 @@ test("a reporter writes a story with every element and submits it", async () => 
     "Objectors may still appeal.",
   ]) {
     await keyboard.press("Enter");
-    // A keystroke sent at once after Enter was dropped once under the full suite's load
-    // ("ontract in June"); the cause (editor or harness) is not found yet (issue 4's note).
-    // Until it is, keys go at a fast typist's pace, not all in the same instant.
+    // OPEN BUG (issue 4's note): under the full suite's load the first key typed right after
+    // Enter is sometimes dropped ("ontract in June", "ew piers in the river"); the cause is
+    // not found. Until it is, this spec pauses after Enter as a person would, so that the
+    // rest of what it proves (every element, preview = public page) is still checked.
+    await page.waitForTimeout(200);
     await keyboard.type(text, { delay: 15 });
   }
   const block = async (text: string, extendDown = 0) => {
