@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { createAdminAccount, signIn } from "./support/auth";
 import { admin } from "./support/people";
 import { StoryEditor } from "./support/story-editor";
@@ -6,25 +6,30 @@ import { createUser } from "./support/users";
 import { uniqueStaff } from "./support/workflow";
 
 /**
- * Issue 4, "never loses a word": a new story is created by its first save while the reporter
- * keeps typing. Every character typed before, during and after that save must be in the
- * editor and on the server. (A loss of the first keystroke was reported once under load;
- * this drives that moment with the save landing at different points of the typing.)
+ * Issue 4, "never loses a word", at the moments where typing races the app or the browser:
+ * the first save that creates a story, and the key typed straight after Enter.
  */
 const reporter = uniqueStaff("Fiona First");
+let reporterCreated = false;
+
+async function reporterPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  if (!reporterCreated) {
+    const adminContext = await browser.newContext({ baseURL });
+    const a = await adminContext.newPage();
+    await a.goto("/login");
+    if (new URL(a.url()).pathname === "/setup") await createAdminAccount(a, admin);
+    await signIn(a, admin.email, admin.password);
+    await createUser(a, reporter, "reporter");
+    await adminContext.close();
+    reporterCreated = true;
+  }
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(page, reporter.email, reporter.password);
+  return page;
+}
 
 test("typing through the first save keeps every character", async ({ browser }, testInfo) => {
-  const baseURL = testInfo.project.use.baseURL;
-  const adminContext = await browser.newContext({ baseURL });
-  const a = await adminContext.newPage();
-  await a.goto("/login");
-  if (new URL(a.url()).pathname === "/setup") await createAdminAccount(a, admin);
-  await signIn(a, admin.email, admin.password);
-  await createUser(a, reporter, "reporter");
-  await adminContext.close();
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, reporter.email, reporter.password);
+  const page = await reporterPage(browser, testInfo.project.use.baseURL);
   for (let round = 0; round < 3; round++) {
     const desk = new StoryEditor(page);
     await page.goto("/newsroom/articles/new");
@@ -37,5 +42,43 @@ test("typing through the first save keeps every character", async ({ browser }, 
     await page.reload();
     await expect(desk.body).toHaveText("Demolition of the old span begins");
   }
-  await context.close();
+  await page.context().close();
+});
+
+/**
+ * In Chromium a key pressed right after Enter, before the browser reports the new
+ * paragraph's selection, used to leave the caret in front of the typed letter: "Council"
+ * became "ouncil" and the C rode along to the end of the story (components/editor/
+ * caret-after-typing.ts). It happened in most runs of this loop on a busy machine, never
+ * when idle; keys are sent with no delay, as fast as the browser takes them.
+ */
+test("the first letter typed straight after Enter stays at the start of its paragraph", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const page = await reporterPage(browser, testInfo.project.use.baseURL);
+  const names = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima".split(
+    " ",
+  );
+  for (let round = 0; round < 3; round++) {
+    const desk = new StoryEditor(page);
+    await page.goto("/newsroom/articles/new");
+    await page.getByLabel("Headline", { exact: true }).fill(`After Enter ${round}`);
+    await desk.body.click();
+    const paragraphs = names.map(
+      (name, i) => `${names[(i + round) % names.length]} ${i}: the council said ${name}.`,
+    );
+    for (const [i, text] of paragraphs.entries()) {
+      if (i > 0) await page.keyboard.press("Enter");
+      await page.keyboard.type(text);
+    }
+    const typed = () =>
+      desk.body.evaluate((body) => Array.from(body.querySelectorAll("p"), (p) => p.textContent));
+    expect(await typed()).toEqual(paragraphs);
+    await expect(desk.saveState).toHaveText("Saved", { timeout: 15_000 });
+    await page.reload();
+    await expect(desk.body).toContainText(paragraphs.at(-1) ?? "");
+    expect(await typed()).toEqual(paragraphs);
+  }
+  await page.context().close();
 });

@@ -3,6 +3,7 @@
 import type { Extensions } from "@tiptap/core";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { contentExtensions, Figure, RelatedArticle } from "@/lib/content/extensions";
+import { CaretAfterTyping } from "./caret-after-typing";
 import { FigureWithView, ImageUploadHandler } from "./media";
 import { RelatedArticleView } from "./related/related-article-view";
 
@@ -22,5 +23,6 @@ export function editorExtensions(onUploadError: (message: string) => void): Exte
       ext === RelatedArticle ? RelatedWithView : ext === Figure ? FigureWithView : ext,
     ),
     ImageUploadHandler.configure({ onError: (message) => onUploadError(message) }),
+    CaretAfterTyping,
   ];
 }
