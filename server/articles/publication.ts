@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { loadFeaturedImage } from "../media/featured-image";
-import { recordAddressChange } from "./slug";
+import { keepPublicAddress, recordAddressChange } from "./slug";
 
 async function bylineOf(tx: Executor, articleId: string): Promise<BylineEntry[]> {
   return tx
@@ -74,7 +74,15 @@ export async function writePublishedCopy(
     .onConflictDoUpdate({ target: publishedArticles.articleId, set: row });
 }
 
-/** Takes a story off every reader surface at once. */
+/**
+ * Takes a story off every reader surface at once. The address readers knew stays the
+ * story's (see keepPublicAddress): it answers 410 Gone while the story is down, and 301 to
+ * wherever the story lives if it is published again under a new slug.
+ */
 export async function removePublishedCopy(tx: Executor, articleId: string): Promise<void> {
-  await tx.delete(publishedArticles).where(eq(publishedArticles.articleId, articleId));
+  const [live] = await tx
+    .delete(publishedArticles)
+    .where(eq(publishedArticles.articleId, articleId))
+    .returning({ slug: publishedArticles.slug });
+  if (live) await keepPublicAddress(tx, articleId, live.slug);
 }

@@ -74,6 +74,23 @@ export async function claimSlug(tx: Executor, slug: string, articleId: string): 
 }
 
 /**
+ * Called when a story is taken down: its public address is kept as one of the story's old
+ * addresses. It redirects nowhere while the story is down (redirects lead to live copies
+ * only), no other story can take it, and if the story returns under another slug,
+ * readers following the old address get a 301 to the new one.
+ */
+export async function keepPublicAddress(
+  tx: Executor,
+  articleId: string,
+  slug: string,
+): Promise<void> {
+  await tx
+    .insert(slugRedirects)
+    .values({ slug: slug.toLowerCase(), articleId })
+    .onConflictDoUpdate({ target: slugRedirects.slug, set: { articleId, createdAt: new Date() } });
+}
+
+/**
  * Called when a story's live copy changes address: the old address answers 301 to the
  * new one from now on, and the new one stops being a redirect (a story may take back an
  * address it had before). Redirects name the story, not a slug, so after A → B → C both

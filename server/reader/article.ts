@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { articles, corrections, publishedArticles, sections, slugRedirects } from "@/db/schema";
 import type { RelatedTeaser } from "@/lib/content/render";
 import type { NodeJSON } from "@/lib/content/types";
@@ -73,12 +73,21 @@ const goneStatement = prepared("reader_gone", (database) =>
   database
     .select({ status: articles.status })
     .from(articles)
-    .where(and(sql`lower(${articles.slug}) = ${ph("slug")}`, eq(articles.status, "unpublished")))
+    .where(
+      and(
+        eq(articles.status, "unpublished"),
+        or(
+          sql`lower(${articles.slug}) = ${ph("slug")}`,
+          // The address it had when it was taken down, if its slug changed since.
+          sql`${articles.id} in (select ${slugRedirects.articleId} from ${slugRedirects} where ${slugRedirects.slug} = ${ph("slug")})`,
+        ),
+      ),
+    )
     .limit(1)
     .prepare("reader_gone"),
 );
 
-/** Was a story with this slug taken down? (Status and slug only: the 410 Gone answer.) */
+/** Was a story with this address taken down? (Status and slug only: the 410 Gone answer.) */
 export async function wasUnpublished(slug: string): Promise<boolean> {
   const rows = await (await goneStatement()).execute({ slug: slug.toLowerCase() });
   return rows.length > 0;

@@ -287,6 +287,33 @@ describe("old addresses of a live story", () => {
     expect((await location(live)).status).toBe(200);
   });
 
+  it("keeps the address readers knew through an unpublish: 410 while down, 301 once back under a new slug", async () => {
+    const story = await storyAt("published", reporter, editor);
+    const known = (await stored(story.id)).slug;
+    await advance(story.id, [{ name: "unpublish", as: editor }], "published");
+    expect((await location(known)).status).toBe(410);
+
+    const renamed = `back-under-a-new-name-${tag()}`;
+    ok(await setSlug(editor, story.id, renamed));
+    // Still gone at the address readers knew; the new one was never public and redirects
+    // nowhere, so it cannot reveal where the story will come back.
+    expect((await location(known)).status).toBe(410);
+    expect((await location(renamed)).location).toBeNull();
+    const other = await writeStory(reporter);
+    expect(refusal(await setSlug(reporter, other.id, known)).fields?.slug).toMatch(/already uses/);
+
+    await advance(story.id, [{ name: "publish", as: editor }], "unpublished");
+    expect(await location(known)).toEqual({ status: 301, location: `/politics/${renamed}` });
+    expect((await location(renamed)).status).toBe(200);
+
+    // Back under its old address, nothing redirects to itself.
+    await advance(story.id, [{ name: "unpublish", as: editor }], "published");
+    ok(await setSlug(editor, story.id, known));
+    await advance(story.id, [{ name: "publish", as: editor }], "unpublished");
+    expect((await location(known)).status).toBe(200);
+    expect(await location(renamed)).toEqual({ status: 301, location: `/politics/${known}` });
+  });
+
   it("refuses a reporter's slug change on another reporter's story (not found) and on a story in review", async () => {
     const story = await storyAt("in_review", reporter, editor);
     const stranger = await makeUser("reporter");
