@@ -45,18 +45,21 @@ const SAVE_LABEL: Record<SaveState, string> = {
   too_large: "Unsaved changes (too large to save)",
 };
 
-function initialFields(view: EditorView | null, sections: Section[]): Fields {
+/** The form's fields from a copy of the story (the server's, this browser's, a conflict's). */
+function fieldsFromCopy(copy: Partial<Nullable<Fields>> | null, fallbackSectionId: string): Fields {
   return {
-    headline: view?.headline ?? "",
-    standfirst: view?.standfirst ?? "",
-    dateline: view?.dateline ?? "",
-    source: view?.source ?? "",
-    sectionId: view?.sectionId ?? sections[0]?.id ?? "",
-    featuredMediaId: view?.featuredMediaId ?? null,
-    seoTitle: view?.seoTitle ?? "",
-    seoDescription: view?.seoDescription ?? "",
+    headline: copy?.headline ?? "",
+    standfirst: copy?.standfirst ?? "",
+    dateline: copy?.dateline ?? "",
+    source: copy?.source ?? "",
+    sectionId: copy?.sectionId ?? fallbackSectionId,
+    featuredMediaId: copy?.featuredMediaId ?? null,
+    seoTitle: copy?.seoTitle ?? "",
+    seoDescription: copy?.seoDescription ?? "",
   };
 }
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * The story editor. What is typed lives here and in the browser's IndexedDB until the
@@ -76,7 +79,9 @@ export function ArticleEditor({
   staff: { id: string; name: string; role: string }[];
 }) {
   const [view, setView] = useState<EditorView | null>(initial);
-  const [fields, setFields] = useState<Fields>(() => initialFields(initial, sections));
+  const [fields, setFields] = useState<Fields>(() =>
+    fieldsFromCopy(initial, sections[0]?.id ?? ""),
+  );
   const [message, setMessage] = useState<PublicError | null>(null);
   const [conflict, setConflict] = useState<ServerCopy | null>(null);
   const [busy, setBusy] = useState(false);
@@ -189,17 +194,8 @@ export function ArticleEditor({
 
   function restoreLocal() {
     if (!offer || !editor) return;
-    const p = offer.payload as Fields & { body: DocJSON };
-    const next: Fields = {
-      headline: p.headline ?? "",
-      standfirst: p.standfirst ?? "",
-      dateline: p.dateline ?? "",
-      source: p.source ?? "",
-      sectionId: p.sectionId ?? fields.sectionId,
-      featuredMediaId: p.featuredMediaId ?? null,
-      seoTitle: p.seoTitle ?? "",
-      seoDescription: p.seoDescription ?? "",
-    };
+    const p = offer.payload as Partial<Fields> & { body: DocJSON };
+    const next = fieldsFromCopy(p, fields.sectionId);
     setFields(next);
     fieldsRef.current = next;
     editor.commands.setContent(p.body ?? EMPTY_DOC, { emitUpdate: false });
@@ -238,16 +234,15 @@ export function ArticleEditor({
 
   function takeTheirs() {
     if (!conflict || !editor) return;
-    const next: Fields = {
-      headline: conflict.headline,
-      standfirst: conflict.standfirst,
-      dateline: conflict.dateline,
-      source: conflict.source,
-      sectionId: conflict.sectionId ?? fields.sectionId,
-      featuredMediaId: conflict.featuredMediaId ?? null,
-      seoTitle: fieldsRef.current.seoTitle,
-      seoDescription: fieldsRef.current.seoDescription,
-    };
+    // The conflict copy carries no SEO fields: ours stay.
+    const next = fieldsFromCopy(
+      {
+        ...conflict,
+        seoTitle: fieldsRef.current.seoTitle,
+        seoDescription: fieldsRef.current.seoDescription,
+      },
+      fields.sectionId,
+    );
     setFields(next);
     fieldsRef.current = next;
     editor.commands.setContent((conflict.body as object) ?? EMPTY_DOC, { emitUpdate: false });
