@@ -20,6 +20,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** Applies committed migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
+  /** One trivial round trip (`select 1`): rejects when the database cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -101,6 +103,9 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async ping() {
+      await client.query("select 1");
+    },
     async close() {
       try {
         await client.close();
@@ -113,7 +118,24 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
 
 const MIGRATION_LOCK_KEY = 7_242_024;
 
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+export type PostgresOptions = {
+  max?: number;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection of the pool, in milliseconds: a
+   * statement running longer is cancelled (SQLSTATE 57014, "canceling statement due to
+   * statement timeout") instead of holding a connection and the request that waits for it.
+   * 0 or unset leaves the server's setting.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * `idle_in_transaction_session_timeout`, in milliseconds: a connection left inside an open
+   * transaction this long (a request that died between BEGIN and COMMIT) is closed by the
+   * server, which releases its locks; the pool opens a new one. 0 or unset: server's setting.
+   */
+  idleInTransactionTimeoutMs?: number;
+};
+
+export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
   const client = postgres(url, {
     max: options.max ?? 10,
     idle_timeout: 30,
@@ -126,22 +148,39 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     connect_timeout: 3,
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.25),
     onnotice: () => {},
-    connection: { application_name: "newsroom-cms" },
+    // Sent in the start-up packet, so they hold for every statement on every connection,
+    // with no extra round trip (postgres.js leaves out a 0, i.e. the server's own setting).
+    connection: {
+      application_name: "newsroom-cms",
+      statement_timeout: options.statementTimeoutMs ?? 0,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 0,
+    },
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,
     kind: "postgres",
     async migrate() {
-      // Several instances may start together: one migrates while the others wait.
-      const lock = postgres(url, { max: 1, onnotice: () => {} });
+      // Several instances may start together: one migrates while the others wait. Migrations
+      // run on this connection of their own, outside the pool's statement timeout: building an
+      // index on a large table may rightly take minutes.
+      const lock = postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connection: { application_name: "newsroom-cms-migrate" },
+      });
       try {
         await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePostgres(drizzlePostgres(lock, { schema }), {
+          migrationsFolder: MIGRATIONS_FOLDER,
+        });
         await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
         await lock.end({ timeout: 5 });
       }
+    },
+    async ping() {
+      await client`select 1`;
     },
     close: () => client.end({ timeout: 5 }),
   };

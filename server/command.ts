@@ -6,7 +6,12 @@ import { loadActor, type SessionClaims } from "./auth/actor";
 import { applyingReaderChanges } from "./cache/record-change";
 import { db as getDb } from "./db";
 import { AppError, notFound, type Result } from "./errors";
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./http/unavailable";
+import {
+  isDatabaseUnavailable,
+  isStatementCancelled,
+  TIMED_OUT_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+} from "./http/unavailable";
 import { log } from "./log";
 import { type Actor, type ArticleScope, decide, type Permission, POLICY } from "./policy";
 
@@ -130,6 +135,11 @@ export function defineCommand<S extends z.ZodType, R = undefined, T = unknown>(
         log.error({ command: spec.name, failure: describeFailure(error) }, "command failed");
         if (isDatabaseUnavailable(error)) {
           return { ok: false, error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } };
+        }
+        // The statement timeout cut a statement off: the transaction rolled back; the person
+        // may try again (a 503, not an internal error).
+        if (isStatementCancelled(error)) {
+          return { ok: false, error: { code: "unavailable", message: TIMED_OUT_MESSAGE } };
         }
         return {
           ok: false,

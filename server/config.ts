@@ -49,6 +49,15 @@ const envSchema = z.object({
   EDGE_PURGE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Memory for rendered public pages inside each instance; 0 turns the in-app cache off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** PostgreSQL only: longest a statement may run before the server cancels it; 0 = no limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** PostgreSQL only: a connection idle inside an open transaction this long is closed; 0 = never. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(60_000),
 });
 
 export type Config = {
@@ -70,6 +79,8 @@ export type Config = {
   edgePurgeUrls: string[];
   edgePurgeToken: string | null;
   pageCacheBytes: number;
+  /** PostgreSQL's statement_timeout and idle_in_transaction_session_timeout (ms; 0 = none). */
+  databaseTimeouts: { statementMs: number; idleInTransactionMs: number };
 };
 
 export class ConfigError extends Error {
@@ -135,6 +146,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       .filter(Boolean),
     edgePurgeToken: e.EDGE_PURGE_TOKEN ?? null,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
+    databaseTimeouts: {
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   };
 }
 

@@ -1,21 +1,24 @@
 import "server-only";
 import { type Database, type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { handleStore } from "@/db/handle-store";
 import { config } from "./config";
 
-const store = globalThis as unknown as {
-  __newsroomDb?: DatabaseHandle;
-  __newsroomDbOpening?: Promise<DatabaseHandle>;
-};
+const store = handleStore;
 
 /**
  * The one database handle of this process, opened and migrated on first use. Held on
- * globalThis because Next keeps a module instance per route bundle.
+ * globalThis (db/handle-store.ts) because Next keeps a module instance per route bundle.
  */
 export function openDatabase(): Promise<DatabaseHandle> {
   if (store.__newsroomDb) return Promise.resolve(store.__newsroomDb);
   store.__newsroomDbOpening ??= (async () => {
     const cfg = config();
-    const handle = cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : await openPglite(cfg.dataDir);
+    const handle = cfg.databaseUrl
+      ? openPostgres(cfg.databaseUrl, {
+          statementTimeoutMs: cfg.databaseTimeouts.statementMs,
+          idleInTransactionTimeoutMs: cfg.databaseTimeouts.idleInTransactionMs,
+        })
+      : await openPglite(cfg.dataDir);
     try {
       await handle.migrate();
     } catch (error) {
