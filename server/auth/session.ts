@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { config } from "../config";
 import { db } from "../db";
+import { retryOnBrokenConnection } from "../http/database-errors";
 import type { Actor } from "../policy";
 import { loadActor, type SessionClaims } from "./actor";
 import { sessionCookieName } from "./options";
@@ -40,10 +41,16 @@ export const currentClaims = cache(async (): Promise<SessionClaims | null> => {
   }
   const claims = claimsFromToken(token);
   if (!claims) return null;
-  return (await checkSession(await db(), claims, cfg.session)) ? claims : null;
+  // The first query of every staff request: after a database restart it may meet a dead
+  // connection, so it is tried once more (reading the session, at most re-touching it).
+  const open = await retryOnBrokenConnection(async () =>
+    checkSession(await db(), claims, cfg.session),
+  );
+  return open ? claims : null;
 });
 
 /** The signed-in, still-active actor for this request, or null. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  return loadActor(await db(), await currentClaims());
+  const claims = await currentClaims();
+  return retryOnBrokenConnection(async () => loadActor(await db(), claims));
 });

@@ -31,11 +31,13 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /**
- * A connection that was open and broke: terminated by the server (a restart's fast shutdown,
+ * A connection that broke: terminated by the server (a restart's fast shutdown,
  * `pg_terminate_backend`, a failover) or reset under the query. The pool replaces it, so the
- * same read on another connection usually succeeds. Deliberately not ECONNREFUSED or a
- * connect timeout: then the server is not there at all, and the answer must be a quick 503
- * rather than a second wait.
+ * same read a moment later usually succeeds. Deliberately not ECONNREFUSED: then nothing
+ * listens at all, and the answer must be a quick 503 rather than a second try. Nor
+ * postgres.js's connect timeout: a connection whose start-up the server cut short can sit
+ * until that timeout (porsager/postgres#1193), and in tests the next one often did too, so a
+ * retry only doubled the wait (6 s) before the same 503.
  */
 const BROKEN_CONNECTION_CODES = new Set([
   "ECONNRESET",
@@ -46,6 +48,13 @@ const BROKEN_CONNECTION_CODES = new Set([
   "08003",
   "08006",
 ]);
+
+/**
+ * Before the one retry: when the server ends every connection at once (a restart,
+ * `pg_terminate_backend` on all of them), the pool learns of each as its socket closes; a
+ * short pause lets it drop the others before the read is sent again.
+ */
+const RETRY_PAUSE_MS = 100;
 
 function codes(error: unknown): string[] {
   const found: string[] = [];
@@ -87,6 +96,7 @@ export async function retryOnBrokenConnection<T>(read: () => Promise<T>): Promis
     return await read();
   } catch (error) {
     if (!isBrokenConnection(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
     return read();
   }
 }

@@ -7,7 +7,11 @@ import { type ErrorKind, ErrorView, errorTitle } from "@/components/site/error-v
 import { fromCachedPage, sharedLifetime, toCachedPage } from "../cache/cached-response";
 import { pageCache } from "../cache/process-cache";
 import { config } from "../config";
-import { isDatabaseUnavailable as isUnavailable } from "../http/unavailable";
+import {
+  isStatementCancelled,
+  isDatabaseUnavailable as isUnavailable,
+  retryOnBrokenConnection,
+} from "../http/unavailable";
 import { log } from "../log";
 import { navSections } from "./queries";
 import { stylesheet } from "./stylesheet";
@@ -150,6 +154,8 @@ export function textResponse(body: string, contentType: string, cache: string): 
   });
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
 /**
  * Wraps a reader route handler: any failure becomes a friendly 500 (or 503 while the
  * database is unreachable) with the details in the log only.
@@ -159,9 +165,14 @@ export function readerRoute<P>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      return await handler(request, await context.params);
+      const params = await context.params;
+      const render = () => handler(request, params);
+      // A connection that broke under a query (a database restart, a killed backend): a
+      // reader page is a read, so it is rendered once more rather than answered with a 503.
+      return await (SAFE_METHODS.has(request.method) ? retryOnBrokenConnection(render) : render());
     } catch (error) {
-      const unavailable = isUnavailable(error);
+      // Unreachable, or busy enough that the statement timeout cut a query off: try again soon.
+      const unavailable = isUnavailable(error) || isStatementCancelled(error);
       log.error({ err: error, path: new URL(request.url).pathname }, "reader page failed");
       try {
         const response = await errorPage(unavailable ? "unavailable" : "error");
