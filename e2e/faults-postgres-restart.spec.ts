@@ -18,9 +18,10 @@ import { waitUntil } from "./support/faults";
  * Issue 6, Faults 2 (THREATS 37): PostgreSQL goes away under reader and editor load. The
  * database is a private cluster of this spec's own (the machine's shared server is never
  * touched). While it is down readers get a quick 503 with Retry-After, staff actions a quick
- * "unavailable" (nothing changed), staff pages a page saying so; when it is back the app
- * recovers by itself within seconds, no acknowledged write is lost, and the process never
- * crashed. Backends killed under it (pg_terminate_backend) are survived the same way.
+ * "unavailable" (nothing changed), staff pages a 503 page saying so that retries by itself;
+ * when it is back the app recovers by itself within seconds, no acknowledged write is lost,
+ * and the process never crashed. Backends killed under it (pg_terminate_backend) are
+ * survived the same way: a read whose connection broke is tried once more.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -136,12 +137,26 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   await pg.stop();
   const stoppedAt = Date.now();
   await sleep(1_500);
-  // A member of staff opening the newsroom is told what is going on.
+  // A member of staff opening the newsroom is told what is going on, with a 503 (not a 500:
+  // proxy.ts asks the database before Next renders the page).
+  const staffAsked = Date.now();
   const staffResponse = await staffPage.goto("/newsroom");
-  expect(staffResponse?.status()).toBeGreaterThanOrEqual(500);
+  const staffMs = Date.now() - staffAsked;
+  expect(staffResponse?.status()).toBe(503);
+  expect(staffResponse?.headers()["retry-after"]).toBe("5");
   await expect(
     staffPage.getByRole("heading", { name: "The newsroom is briefly unavailable" }),
   ).toBeVisible();
+  // Every kind of staff page, and the sign-in page, answers the same way.
+  const staffPagesDown: Record<string, number> = {};
+  for (const path of ["/newsroom/review", "/newsroom/articles/new", "/login"]) {
+    staffPagesDown[path] = (await context.request.get(path, { maxRedirects: 0 })).status();
+  }
+  expect(staffPagesDown).toEqual({
+    "/newsroom/review": 503,
+    "/newsroom/articles/new": 503,
+    "/login": 503,
+  });
   await sleep(1_500);
   const upAt = Date.now();
   await pg.start();
@@ -150,6 +165,15 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   await expect(staffPage.getByRole("button", { name: "Sign out" })).toBeVisible({
     timeout: 35_000,
   });
+  // Right after the restart, staff pages load: no 500 and no lingering 503.
+  const staffAfter: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    for (const path of ["/newsroom", "/newsroom/review"]) {
+      staffAfter.push((await context.request.get(path, { maxRedirects: 0 })).status());
+    }
+  }
+  expect(staffAfter).toEqual(Array(20).fill(200));
+  expect((await staffPage.goto("/newsroom"))?.status()).toBe(200);
   await sleep(8_000);
   const stoppingAt = Date.now();
   await load.stop();
@@ -205,6 +229,7 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   }
   test.info().annotations.push(
     { type: "down", description: `${stoppedAt - downAt} ms to stop; while down: ${summary(down)}` },
+    { type: "staff page while down", description: `503 in ${staffMs} ms` },
     {
       type: "recovery",
       description: `first 200 ${firstOk ? firstOk.start + firstOk.ms - startedAt : "?"} ms after the database was back (${startedAt - upAt} ms to start); afterwards: ${summary(after)}`,
@@ -231,9 +256,10 @@ test("backends terminated under load (pg_terminate_backend): the app reconnects 
   await load.stop();
 
   const samples = load.readers.samples;
-  // Requests on a killed connection may get a 503: postgres.js can take a few connect
-  // timeouts (3 s) to re-establish a connection killed while it was starting up
-  // (porsager/postgres#1193). Nothing else, never a hang, and it settles by itself.
+  // A read on a killed connection is tried once more, so most readers never notice. A few
+  // may still get a 503: the retry can meet a second dead connection, and postgres.js can
+  // take a connect timeout (3 s) to re-establish a connection killed while it was starting
+  // up (porsager/postgres#1193). Nothing else, never a hang, and it settles by itself.
   expect(samples.filter((s) => s.status !== 200 && s.status !== 503)).toEqual([]);
   const after = samples.filter((s) => s.start >= stoppingAt - 2_000);
   expectRecovered(after);

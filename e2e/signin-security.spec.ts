@@ -14,8 +14,9 @@ import { createUser } from "./support/users";
 /**
  * Issue 6, sign-in (THREATS 21–24, 27, 30): two-factor enrolment and sign-in in Chromium,
  * the lockout message, and the sign-in endpoint over HTTP (CSRF token required, forwarded
- * host ignored, identical refusals, 429 on a loop, cookie flags, sign-out kills the cookie).
- * Every test uses people of its own, so no lockout touches another spec's users.
+ * host and made-up forwarded addresses ignored, identical refusals, 429 on a loop, cookie
+ * flags, sign-out kills the cookie). Every test uses people of its own, so no lockout
+ * touches another spec's users. This server runs without TRUST_PROXY.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -212,6 +213,35 @@ test("the sign-in endpoint: CSRF token required, refusals identical, 429 on a lo
     expect(new URL(((await redirected.json()) as { url: string }).url).origin).toBe(
       new URL(baseURL!).origin,
     );
+  } finally {
+    await request.dispose();
+  }
+});
+
+test("without TRUST_PROXY, a made-up X-Forwarded-For or X-Real-IP gets no fresh rate-limit bucket", async ({
+  playwright,
+  baseURL,
+}) => {
+  const request = await playwright.request.newContext({ baseURL });
+  try {
+    const token = await csrf(request);
+    const email = `spoofed-${Date.now()}@ledger.example`;
+    const statuses: number[] = [];
+    // Each attempt claims another address, the way a script would to dodge a per-address
+    // block; the server still counts every one against the same (real) address.
+    for (let i = 0; i < 11; i++) {
+      const r = await postSignIn(
+        request,
+        { csrfToken: token, email, password: `guess number ${i}` },
+        {
+          "x-forwarded-for": i % 2 ? `203.0.113.${i + 1}` : `198.51.100.${i + 1}, 192.0.2.1`,
+          "x-real-ip": `192.0.2.${i + 10}`,
+        },
+      );
+      statuses.push(r.status());
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
   } finally {
     await request.dispose();
   }

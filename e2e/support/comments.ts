@@ -33,10 +33,13 @@ export async function startOwnServer(): Promise<OwnServer> {
     PORT: String(port),
     SITE_URL: baseURL,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The test plays the proxy in front: each reader's X-Forwarded-For is believed, so every
+    // reader has an address of their own. (Without TRUST_PROXY the app drops a client's own
+    // X-Forwarded-For and every reader here would share 127.0.0.1.)
+    TRUST_PROXY: "1",
   };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
-  delete env.TRUST_PROXY;
   const { stop } = await startNextServer({
     port,
     env,

@@ -15,9 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROLS = /[^\P{Cc}\t\n]/gu;
 
 /**
- * Posting limits. The first two are per address (see client-address.ts for how it is
- * found); the last two ignore addresses, so that someone forging X-Forwarded-For to get a
- * fresh bucket per request still cannot flood a story or the moderation queue.
+ * Posting limits. The first two are per address (see server/http/client-address.ts for how
+ * it is found); the last two ignore addresses, so that someone forging X-Forwarded-For to get
+ * a fresh bucket per request still cannot flood a story or the moderation queue.
  */
 export const COMMENT_RATE_LIMITS = {
   addressPerStory: { limit: 1, windowSeconds: 15 },

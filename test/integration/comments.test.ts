@@ -7,7 +7,6 @@ import { CommentsSection } from "@/components/site/comments/comments-section";
 import { comments, outbox, publishedArticles, rateLimits, workflowEvents } from "@/db/schema";
 import { linkify, stripBidiControls } from "@/lib/comments/display";
 import { COMMENT_FAILURES, PENDING_MESSAGE } from "@/lib/comments/messages";
-import { clientAddress, normaliseAddress } from "@/server/comments/client-address";
 import { approveComment, deleteComment, spamComment } from "@/server/comments/moderate-comment";
 import { postComment } from "@/server/comments/post-comment";
 import { approvedComments, MAX_REPLY_DEPTH } from "@/server/comments/queries/approved-comments";
@@ -19,6 +18,7 @@ import { setCommentsOpen } from "@/server/comments/set-comments-open";
 import { config } from "@/server/config";
 import { db } from "@/server/db";
 import type { Result } from "@/server/errors";
+import { clientAddress, normaliseAddress } from "@/server/http/client-address";
 import type { Actor } from "@/server/policy";
 import { advance, deactivate, makeUser, ok, type TestUser, writeStory } from "../support/fixtures";
 

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { config } from "@/server/config";
+import { clientAddress } from "@/server/http/client-address";
+import { dropUntrustedAddressHeaders } from "@/server/http/forwarded-for";
 import { isSameOrigin } from "@/server/http/origin";
 import {
   answeredByRouteHandler,
@@ -97,6 +99,34 @@ describe("HSTS", () => {
         TRUST_PROXY: "1",
       }),
     ).toBe(false);
+  });
+});
+
+describe("the client's address (THREATS 21–23)", () => {
+  const spoofed = () =>
+    h({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.7", cookie: "a=b" });
+
+  it("Proxy drops a client's own X-Forwarded-For and X-Real-IP unless TRUST_PROXY is set", () => {
+    const kept = dropUntrustedAddressHeaders(spoofed(), {});
+    expect(kept?.has("x-forwarded-for")).toBe(false);
+    expect(kept?.has("x-real-ip")).toBe(false);
+    expect(kept?.get("cookie")).toBe("a=b");
+    expect(dropUntrustedAddressHeaders(spoofed(), { TRUST_PROXY: "0" })?.has("x-real-ip")).toBe(
+      false,
+    );
+    // Behind our proxy they are the proxy's, and stay; with nothing to drop, nothing changes.
+    expect(dropUntrustedAddressHeaders(spoofed(), { TRUST_PROXY: "1" })).toBeNull();
+    expect(dropUntrustedAddressHeaders(spoofed(), { TRUST_PROXY: "true" })).toBeNull();
+    expect(dropUntrustedAddressHeaders(h({ cookie: "a=b" }), {})).toBeNull();
+  });
+
+  it("without TRUST_PROXY, a list is never believed: one shared bucket, not the first entry", () => {
+    withConfig({ trustProxy: false });
+    expect(clientAddress(h({ "x-forwarded-for": "6.6.6.6, 127.0.0.1" }))).toBe("direct");
+    expect(clientAddress(h({ "x-real-ip": "6.6.6.6" }))).toBe("direct");
+    expect(clientAddress(h({ "x-forwarded-for": "127.0.0.1" }))).toBe("127.0.0.1");
+    withConfig({ trustProxy: true });
+    expect(clientAddress(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }))).toBe("203.0.113.9");
   });
 });
 

@@ -1,10 +1,10 @@
 import { COMMENT_FAILURES, FAILURE_FIELD, PENDING_MESSAGE } from "@/lib/comments/messages";
-import { clientAddress } from "@/server/comments/client-address";
 import { commentFailure } from "@/server/comments/comment-failure";
 import { postComment } from "@/server/comments/post-comment";
 import { liveStoryPath } from "@/server/comments/queries/story-path";
 import { readCommentForm, refererPath } from "@/server/comments/read-comment-form";
 import { ERROR_STATUS, type PublicError } from "@/server/errors";
+import { clientAddress } from "@/server/http/client-address";
 import { isSameOrigin } from "@/server/http/origin";
 
 /**
