@@ -13,10 +13,11 @@ import { createUser } from "./support/users";
 
 /**
  * Issue 6, sign-in (THREATS 21–24, 27, 30): two-factor enrolment and sign-in in Chromium,
- * the lockout message, and the sign-in endpoint over HTTP (CSRF token required, forwarded
- * host and made-up forwarded addresses ignored, identical refusals, 429 on a loop, cookie
- * flags, sign-out kills the cookie). Every test uses people of its own, so no lockout
- * touches another spec's users. This server runs without TRUST_PROXY.
+ * two-factor required by an admin, the lockout message, and the sign-in endpoint over HTTP
+ * (CSRF token required, forwarded host and made-up forwarded addresses ignored, identical
+ * refusals, 429 on a loop, cookie flags, sign-out kills the cookie). Every test uses people
+ * of its own, so no lockout touches another spec's users. This server runs without
+ * TRUST_PROXY.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -25,6 +26,8 @@ let adminPage: Page;
 let twoFactorPerson: Person;
 let lockedPerson: Person;
 let cookiePerson: Person;
+let policyAdmin: Person;
+let unenrolledPerson: Person;
 
 test.beforeAll(async ({ browser }) => {
   adminContext = await browser.newContext();
@@ -33,9 +36,13 @@ test.beforeAll(async ({ browser }) => {
   twoFactorPerson = uniquePerson("Two Factor");
   lockedPerson = uniquePerson("Locked Out");
   cookiePerson = uniquePerson("Cookie Check");
+  policyAdmin = uniquePerson("Policy Admin");
+  unenrolledPerson = uniquePerson("Not Enrolled");
   await createUser(adminPage, twoFactorPerson, "reporter");
   await createUser(adminPage, lockedPerson, "reporter");
   await createUser(adminPage, cookiePerson, "editor");
+  await createUser(adminPage, policyAdmin, "admin");
+  await createUser(adminPage, unenrolledPerson, "reporter");
 });
 
 test.afterAll(async () => {
@@ -103,6 +110,77 @@ test("a reporter sets up two-factor and then signs in with a code", async ({ pag
   await page.getByLabel("Authentication code").fill(recovery);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/newsroom\/?(\?|$)/);
+});
+
+/** Sets up two-factor from the page the person is on; returns the secret. */
+async function enrolTwoFactor(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page
+    .getByLabel("Authentication code")
+    .fill(
+      OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }),
+    );
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(
+    page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem"),
+  ).toHaveCount(10);
+  await page.getByRole("button", { name: "Continue" }).click();
+  return secret;
+}
+
+/** The admin's "Newsroom policy" switch on the security page. */
+async function setTwoFactorRequired(page: Page, required: boolean) {
+  await page.goto("/newsroom/profile/security");
+  await page.getByLabel("Require two-factor authentication for all staff").setChecked(required);
+  await page.getByRole("button", { name: "Save requirement" }).click();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: required ? "Two-factor is now required." : "Two-factor is optional." }),
+  ).toBeVisible();
+}
+
+test("an admin requires two-factor: staff without it are sent to set it up, and reach the newsroom only then", async ({
+  browser,
+  page,
+}) => {
+  // The admin who switches it on has two-factor, or they would be shut out by their own rule.
+  const policyContext = await browser.newContext();
+  const policyPage = await policyContext.newPage();
+  try {
+    await signIn(policyPage, policyAdmin.email, policyAdmin.password);
+    await policyPage.goto("/newsroom/profile/security");
+    await enrolTwoFactor(policyPage);
+    await setTwoFactorRequired(policyPage, true);
+
+    // A reporter with no authenticator signs in: the password is right, but the newsroom
+    // is out of reach until they set one up.
+    await submitSignIn(page, unenrolledPerson.email, unenrolledPerson.password);
+    await expect(page).toHaveURL(/\/two-factor$/);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Set up two-factor authentication" }),
+    ).toBeVisible();
+    for (const path of ["/newsroom", "/newsroom/articles/new", "/newsroom/profile/security"]) {
+      await page.goto(path);
+      await expect(page, `${path} sends them to set up two-factor`).toHaveURL(/\/two-factor$/);
+    }
+    const direct = await page.request.get("/newsroom/notifications", { maxRedirects: 0 });
+    expect(direct.status()).toBe(307);
+    expect(direct.headers().location).toMatch(/\/two-factor$/);
+
+    // Once it is set up, the newsroom opens.
+    await page.goto("/two-factor");
+    await enrolTwoFactor(page);
+    await expect(page).toHaveURL(/\/newsroom\/?(\?|$)/);
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+    await page.goto("/newsroom/articles/new");
+    await expect(page).toHaveURL(/\/newsroom\/articles\/new$/);
+  } finally {
+    // Every later spec's staff sign in without two-factor.
+    await setTwoFactorRequired(policyPage, false);
+    await policyContext.close();
+  }
 });
 
 test("after 10 wrong passwords the form says so, and the right password is refused too", async ({
