@@ -30,6 +30,8 @@ let policyAdmin: Person;
 let unenrolledPerson: Person;
 
 test.beforeAll(async ({ browser }) => {
+  // Three people created through the staff form: slow on a busy machine.
+  test.setTimeout(120_000);
   adminContext = await browser.newContext();
   adminPage = await adminContext.newPage();
   await signInAsAdmin(adminPage);
@@ -41,8 +43,6 @@ test.beforeAll(async ({ browser }) => {
   await createUser(adminPage, twoFactorPerson, "reporter");
   await createUser(adminPage, lockedPerson, "reporter");
   await createUser(adminPage, cookiePerson, "editor");
-  await createUser(adminPage, policyAdmin, "admin");
-  await createUser(adminPage, unenrolledPerson, "reporter");
 });
 
 test.afterAll(async () => {
@@ -145,6 +145,9 @@ test("an admin requires two-factor: staff without it are sent to set it up, and 
   browser,
   page,
 }) => {
+  test.setTimeout(120_000);
+  await createUser(adminPage, policyAdmin, "admin");
+  await createUser(adminPage, unenrolledPerson, "reporter");
   // The admin who switches it on has two-factor, or they would be shut out by their own rule.
   const policyContext = await browser.newContext();
   const policyPage = await policyContext.newPage();
