@@ -33,8 +33,8 @@ function zipfWord(rand: () => number): string {
 /**
  * `count` live stories written straight into articles, article_revisions and
  * published_articles by set-based SQL (text generated here, 5,000 rows a statement),
- * `words` words each; published_articles'
- * generated search_vector and its GIN index are PostgreSQL's own work, as in production.
+ * `words` words each; search_documents (written by the trigger on published_articles) and
+ * its GIN index are PostgreSQL's own work, as in production.
  */
 export async function seedArchive(
   handle: DatabaseHandle,
@@ -101,6 +101,7 @@ export async function seedArchive(
     );
   }
   await database.execute(sql`vacuum analyze published_articles`);
+  await database.execute(sql`vacuum analyze search_documents`);
 }
 
 /**

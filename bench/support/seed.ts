@@ -156,7 +156,6 @@ export async function seedNewsroom(
       const slug = `${slugify(fields.headline, 70)}-${n}`;
       const at = new Date(now - (n - viaCommands + 1) * 7 * 60_000);
       const bodyText = docToText(fields.body);
-      const { searchVector: _generated, ...liveTemplate } = template.live;
       articleRows.push({
         ...template.article,
         id,
@@ -180,7 +179,7 @@ export async function seedNewsroom(
       });
       authorRows.push({ articleId: id, userId: reporter.id, position: 0 });
       liveRows.push({
-        ...liveTemplate,
+        ...template.live,
         ...fields,
         articleId: id,
         revisionId,

@@ -61,18 +61,11 @@ export const publishedArticles = pgTable(
     commentsOpen: boolean("comments_open").notNull().default(true),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-    /** Capped so a 1 MB story cannot make a tsvector over PostgreSQL's limit. */
-    searchVector: tsvector("search_vector")
-      .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 200000)), 'C')`,
-      ),
   },
   (t) => [
     uniqueIndex("published_articles_slug_lower_idx").on(sql`lower(${t.slug})`),
     index("published_articles_published_idx").on(t.publishedAt),
     index("published_articles_section_idx").on(t.sectionId, t.publishedAt),
-    index("published_articles_search_idx").using("gin", t.searchVector),
     // Tag and author pages filter with `@>` containment; jsonb_path_ops keeps these small.
     index("published_articles_tags_idx").using("gin", sql`${t.tags} jsonb_path_ops`),
     index("published_articles_byline_idx").using("gin", sql`${t.byline} jsonb_path_ops`),
@@ -80,3 +73,28 @@ export const publishedArticles = pgTable(
 );
 
 export type PublishedArticle = typeof publishedArticles.$inferSelect;
+
+/**
+ * Reader search's own copy of each live story, written by a trigger on published_articles
+ * (migration 0006) so every writer — publishing, the bench's bulk loader, an operator's SQL —
+ * keeps it in step. It is narrow on purpose: search visits hundreds of rows a query, and
+ * these fit in PostgreSQL's shared buffers where published_articles' wide rows do not.
+ *
+ * `search_vector` is headline (weight A), standfirst (B) and body (C, capped so a 1 MB story
+ * stays under PostgreSQL's tsvector limit), plus three lexemes naming the UTC day, month and
+ * year of publication (`d 2026-11-28`, `m 2026-11`, `y 2026`). They contain a space, which no
+ * reader's query can produce, and let one GIN lookup find the matches within a span of dates
+ * (server/reader/search-windows.ts). `title_vector` (headline and standfirst) ranks them.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    articleId: uuid("article_id")
+      .primaryKey()
+      .references(() => publishedArticles.articleId, { onDelete: "cascade" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    titleVector: tsvector("title_vector").notNull(),
+    searchVector: tsvector("search_vector").notNull(),
+  },
+  (t) => [index("search_documents_vector_idx").using("gin", t.searchVector)],
+);

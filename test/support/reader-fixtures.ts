@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { corrections, publishedArticles } from "@/db/schema";
 import type { DocJSON } from "@/lib/content/types";
 import { createArticle } from "@/server/articles/commands/create-article";
@@ -130,4 +130,59 @@ export async function setLiveImage(articleId: string, caption = "The new deck at
       },
     })
     .where(eq(publishedArticles.articleId, articleId));
+}
+
+/** Sets a live story's publication time in the read model (as if it went live then). */
+export async function setLivePublishedAt(articleId: string, publishedAt: Date) {
+  await (await db())
+    .update(publishedArticles)
+    .set({ publishedAt })
+    .where(eq(publishedArticles.articleId, articleId));
+}
+
+/**
+ * `count` live stories written straight into the tables publishing writes, by set-based SQL
+ * (as bench/support/search-corpus.ts does): for suites that need more stories than the desk
+ * can publish in a test's time. `{n}` in the headline or body becomes the story's number;
+ * story n is dated `minutesApart` × (n + 1) minutes before `before`, so 0 is the newest.
+ */
+export async function bulkLiveStories(
+  author: TestUser,
+  count: number,
+  spec: { headline: string; body: string; before: Date; minutesApart?: number },
+) {
+  const section = await sectionId();
+  const apart = spec.minutesApart ?? 1;
+  const byline = JSON.stringify([{ id: author.id, name: "Bulk Reporter", slug: "bulk-reporter" }]);
+  await (await db()).transaction(async (tx) => {
+    await tx.execute(sql`
+      create temp table bulk on commit drop as
+      select g, gen_random_uuid() as aid, gen_random_uuid() as rid,
+        replace(${spec.headline}, '{n}', g::text) as headline,
+        replace(${spec.body}, '{n}', g::text) as body_text,
+        ${spec.before.toISOString()}::timestamptz - make_interval(mins => (g + 1) * ${apart}) as at
+      from generate_series(0, ${count - 1}) as g`);
+    await tx.execute(sql`
+      insert into articles (id, slug, status, version, created_by, created_at, updated_at,
+        submitted_at, first_published_at, last_published_at)
+      select aid, 'bulk-' || aid, 'published', 1, ${author.id}, at, at, at, at, at from bulk`);
+    await tx.execute(sql`
+      insert into article_revisions (id, article_id, number, kind, headline, standfirst,
+        dateline, source, section_id, body, body_text, author_ids, word_count, created_by, created_at)
+      select rid, aid, 1, 'manual', headline, '', 'LONDON (Agency)', 'Test desk', ${section},
+        jsonb_build_object('type', 'doc', 'content', jsonb_build_array(
+          jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(
+            jsonb_build_object('type', 'text', 'text', body_text))))),
+        body_text, array[${author.id}]::uuid[], 10, ${author.id}, at
+      from bulk`);
+    await tx.execute(sql`
+      update articles a set working_revision_id = b.rid, published_revision_id = b.rid
+      from bulk b where b.aid = a.id`);
+    await tx.execute(sql`
+      insert into published_articles (article_id, revision_id, slug, section_id, headline,
+        standfirst, dateline, source, body, body_text, byline, tags, published_at, updated_at)
+      select b.aid, b.rid, 'bulk-' || b.aid, ${section}, b.headline, '', 'LONDON (Agency)',
+        'Test desk', r.body, b.body_text, ${byline}::jsonb, '[]'::jsonb, b.at, b.at
+      from bulk b join article_revisions r on r.id = b.rid`);
+  });
 }
