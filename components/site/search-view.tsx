@@ -1,7 +1,7 @@
 import { searchPath, sectionPath } from "@/lib/reader/paths";
 import { splitHighlights } from "@/lib/reader/search-text";
 import type { NavSection } from "@/server/reader/queries";
-import type { SearchHit } from "@/server/reader/search";
+import type { SearchCount, SearchHit } from "@/server/reader/search";
 import { Pagination } from "./pagination";
 import { StoryCard } from "./story-list";
 
@@ -15,6 +15,17 @@ export function Snippet({ text }: { text: string }) {
       )}
     </p>
   );
+}
+
+const number = (n: number) => n.toLocaleString("en");
+
+/** The count line: exact, a floor when search stopped at its limit, or recent stories only. */
+function found(total: number, count: SearchCount): string {
+  if (count === "over") return `More than ${number(total)} stories found.`;
+  if (count === "recent") {
+    return `${total === 1 ? "1 recent story" : `${number(total)} recent stories`} found; older stories may match too.`;
+  }
+  return total === 1 ? "1 story found." : `${number(total)} stories found.`;
 }
 
 function Tips({ sections }: { sections: NavSection[] }) {
@@ -50,6 +61,7 @@ export function SearchView({
   query,
   hits,
   total,
+  count,
   page,
   perPage,
   sections,
@@ -57,6 +69,7 @@ export function SearchView({
   query: string;
   hits: SearchHit[];
   total: number;
+  count: SearchCount;
   page: number;
   perPage: number;
   sections: NavSection[];
@@ -78,9 +91,11 @@ export function SearchView({
       {hits.length === 0 ? (
         <>
           <p className="empty-state" role="status">
-            {page > 1 && total === 0
+            {page > 1
               ? "There are no more results."
-              : "No stories matched your search."}
+              : count === "recent"
+                ? "No recent stories matched your search; older stories may. A search with more words reaches further back."
+                : "No stories matched your search."}
           </p>
           {page > 1 ? (
             <p>
@@ -92,7 +107,7 @@ export function SearchView({
       ) : (
         <>
           <p role="status">
-            {total === 1 ? "1 story found." : `${total} stories found.`}
+            {found(total, count)}
             {total > perPage ? ` Page ${page}.` : null}
           </p>
           <ol className="story-list search-results" start={(page - 1) * perPage + 1}>

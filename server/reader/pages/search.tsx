@@ -12,7 +12,8 @@ const PER_PAGE = 10;
 /** `/search?q=…&page=…`: always a page (200), whatever the query holds. */
 export async function searchPage(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
-  const n = parsePage(params.get("page"), 100);
+  // Any page number a link could carry; past the last page of results the page says so.
+  const n = parsePage(params.get("page"));
   const [result, sections] = await Promise.all([
     searchStories(params.get("q") ?? "", n, PER_PAGE),
     navSections(),
@@ -27,6 +28,7 @@ export async function searchPage(request: Request): Promise<Response> {
       query={result.query}
       hits={result.hits}
       total={result.total}
+      count={result.count}
       page={n}
       perPage={PER_PAGE}
       sections={sections}
