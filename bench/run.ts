@@ -435,19 +435,21 @@ async function search() {
     const took = performance.now() - t;
     times.push(took);
     hits += result.total;
-    // Ranking reads every matching story's vector: cost follows the number of matches.
+    // Search reads at most 1,001 candidates (501 for a phrase, checked story by story): cost
+    // follows the matches up to that limit, then stays flat ("over": "more than 1,000" shown;
+    // "recent": a phrase checked in the newest candidates only).
     const bucket =
-      result.total <= 100
-        ? "≤100"
-        : result.total <= 1_000
-          ? "101–1,000"
-          : result.total <= 10_000
-            ? "1,001–10,000"
-            : ">10,000";
+      result.count === "over"
+        ? "over the limit"
+        : result.count === "recent"
+          ? "phrase, recent only"
+          : result.total <= 100
+            ? "≤100"
+            : "101–1,000";
     byMatches.set(bucket, [...(byMatches.get(bucket) ?? []), took]);
   }
   const buckets = Object.fromEntries(
-    ["≤100", "101–1,000", "1,001–10,000", ">10,000"].map((b) => {
+    ["≤100", "101–1,000", "over the limit", "phrase, recent only"].map((b) => {
       const list = (byMatches.get(b) ?? []).sort((x, y) => x - y);
       return [
         b,
@@ -460,7 +462,7 @@ async function search() {
     }),
   );
   report.note(
-    `search by number of matching stories: ${Object.entries(buckets)
+    `search by stories counted: ${Object.entries(buckets)
       .map(([b, v]) => `${b}: ${v.queries} queries, p95 ${fmt.ms(v.p95Ms)}`)
       .join("; ")}`,
   );
@@ -472,6 +474,7 @@ async function search() {
     queries: queries.length,
     p50Ms: round2(percentile(times, 50)),
     p95Ms: round2(p95),
+    p99Ms: round2(percentile(times, 99)),
     maxMs: round2(times.at(-1)!),
     meanMatches: Math.round(hits / queries.length),
     byMatches: buckets,
@@ -479,7 +482,7 @@ async function search() {
   report.add({
     budget: `search, ${ARCHIVE.toLocaleString("en")} stories, ${queries.length} queries (searchStories)`,
     target: "p95 ≤ 50 ms",
-    measured: `p50 ${fmt.ms(percentile(times, 50))}, p95 ${fmt.ms(p95)} (mean ${Math.round(hits / queries.length)} matching stories a query)`,
+    measured: `p50 ${fmt.ms(percentile(times, 50))}, p95 ${fmt.ms(p95)}, p99 ${fmt.ms(percentile(times, 99))} (mean ${Math.round(hits / queries.length)} stories counted a query, at most 1,000)`,
     pass: p95 <= 50,
   });
   await archive.handle.close();
