@@ -16,20 +16,19 @@ CREATE FUNCTION search_title_vector(headline text, standfirst text) RETURNS tsve
 $$;
 --> statement-breakpoint
 -- What search matches: the title vector, the body (C; capped so that a 1 MB story cannot
--- exceed the tsvector limit) and the UTC day, month and year of publication as lexemes with
--- a space in them, which no reader's words can produce. server/reader/search-windows.ts asks
--- for the same strings; it covers 1900-01-01 to 2199-12-31, so a date outside (a clock far
--- off, an import gone wrong) is written as the nearer end.
+-- exceed the tsvector limit) and the story's UTC date as 17 lexemes `b{L} {d >> L}`: day d
+-- (counted from 1900-01-01) in aligned blocks of 1, 2, 4 ... 65,536 days. The space in them
+-- keeps any reader's words from producing one; server/reader/search-windows.ts asks for the
+-- same strings. Dates outside 1900-01-01..2199-12-31 (a clock far off, an import gone wrong)
+-- are written as the nearer end.
 CREATE FUNCTION search_document_vector(headline text, standfirst text, body_text text, published_at timestamptz)
   RETURNS tsvector LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT search_title_vector(headline, standfirst)
       || setweight(to_tsvector('english', left(coalesce(body_text, ''), 200000)), 'C')
-      || array_to_tsvector(ARRAY[
-           'd ' || to_char(day, 'YYYY-MM-DD'),
-           'm ' || to_char(day, 'YYYY-MM'),
-           'y ' || to_char(day, 'YYYY')])
+      || array_to_tsvector(ARRAY(SELECT 'b' || level || ' ' || (day >> level)
+                                 FROM generate_series(0, 16) AS level))
   FROM (SELECT least(greatest(published_at AT TIME ZONE 'UTC', timestamp '1900-01-01'),
-                     timestamp '2199-12-31') AS day) AS clamped
+                     timestamp '2199-12-31')::date - date '1900-01-01' AS day) AS clamped
 $$;
 --> statement-breakpoint
 CREATE FUNCTION search_documents_write() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -81,8 +81,8 @@ export type PublishedArticle = typeof publishedArticles.$inferSelect;
  * these fit in PostgreSQL's shared buffers where published_articles' wide rows do not.
  *
  * `search_vector` is headline (weight A), standfirst (B) and body (C, capped so a 1 MB story
- * stays under PostgreSQL's tsvector limit), plus three lexemes naming the UTC day, month and
- * year of publication (`d 2026-11-28`, `m 2026-11`, `y 2026`). They contain a space, which no
+ * stays under PostgreSQL's tsvector limit), plus lexemes naming the UTC date of publication in
+ * aligned blocks of 1, 2, 4 … days (`b0 46352`, `b1 23176`, …). They contain a space, which no
  * reader's query can produce, and let one GIN lookup find the matches within a span of dates
  * (server/reader/search-windows.ts). `title_vector` (headline and standfirst) ranks them.
  */

@@ -1,97 +1,91 @@
 /**
  * Spans of publication dates for reader search, newest first, as tsqueries over the date
- * lexemes that search_documents.search_vector carries (`d 2026-11-28`, `m 2026-11`,
- * `y 2026`; migration 0006 writes them from published_at in UTC).
+ * lexemes that search_documents.search_vector carries.
  *
  * Why: search ranks and counts only the newest matches (server/reader/search.ts). Finding
  * "the newest 1,000 stories with 'council'" through an index on published_at means testing
  * the words of every story on the way back (each test reads a story's stored vector), and
  * through the words' GIN index means reading every matching row to sort it. ANDing the words
  * with a span of dates inside the one GIN lookup reads only the matches within the span, and
- * spans that double in length (today, yesterday, the two days before, the four before, …)
- * stop within about twice the rows needed, whether a word is in every story or in ten.
+ * spans that at most double (yesterday, the day before, the two days before that, …) stop
+ * within about twice the rows needed, whether a word is in every story or in ten.
+ *
+ * The lexemes: days are numbered from FIRST_DAY (day 0, 1900-01-01, UTC), and a story dated
+ * day d has, for each level L from 0 to MAX_LEVEL, the lexeme `b{L} {d >> L}`: the aligned
+ * block of 2^L days holding d (migration 0006 writes them; the space keeps any reader's words
+ * from producing one). A span is one block, so the GIN lookup for a span ANDs the words with a
+ * single lexeme: a lookup ORing dozens of day and month lexemes cost milliseconds.
  */
 
 const DAY_MS = 86_400_000;
-/**
- * The dates the spans tile. Migration 0006 writes the lexemes of a story dated outside them
- * (an import gone wrong, a clock far off) as of the nearest end, so every story is in a span.
- */
+/** Day 0 of the blocks. A story dated outside FIRST_DAY..LAST_DAY is written as the nearer end. */
 export const FIRST_DAY = Date.UTC(1900, 0, 1) / DAY_MS;
-export const LAST_DAY = Date.UTC(2199, 11, 31) / DAY_MS;
+/** The last day, as a day number from FIRST_DAY (2199-12-31). */
+export const LAST_DAY = Date.UTC(2199, 11, 31) / DAY_MS - FIRST_DAY;
+/** The largest block: 2^16 days, 179 years. */
+export const MAX_LEVEL = 16;
+/**
+ * How many spans a search looks through: one from today on, then the blocks back to day 0
+ * (at most 31 for any day up to LAST_DAY; a fixed number, as it is one prepared statement).
+ */
+export const SEARCH_SPAN_COUNT = 32;
+/** A lexeme no story has: what an unused span asks for. */
+const NO_BLOCK = "b0 -1";
+
+export type Block = { level: number; index: number };
+
+/** The days a block covers, first and last. */
+export const blockDays = ({ level, index }: Block): [number, number] => [
+  index * 2 ** level,
+  (index + 1) * 2 ** level - 1,
+];
+
+const lexeme = ({ level, index }: Block) => `b${level} ${index}`;
+
+/**
+ * The spans for a search made on `today` (a day number from FIRST_DAY), newest first, each a
+ * list of blocks. The first covers today to LAST_DAY (aligned blocks, the largest that fit:
+ * only the ones holding today have stories). Then one block each, back to day 0: the largest
+ * block that ends on the day before the last span and is at most twice as long as it.
+ */
+export function spanBlocks(today: number): Block[][] {
+  const day = Math.min(LAST_DAY + 1, Math.max(0, today));
+  const ahead: Block[] = [];
+  for (let from = day; from <= LAST_DAY; ) {
+    let level = MAX_LEVEL;
+    while (from % 2 ** level !== 0 || from + 2 ** level - 1 > LAST_DAY) level--;
+    ahead.push({ level, index: from / 2 ** level });
+    from += 2 ** level;
+  }
+  const spans: Block[][] = [ahead];
+  let previous = -1;
+  for (let end = day - 1; end >= 0; ) {
+    let level = Math.min(previous + 1, MAX_LEVEL);
+    while ((end + 1) % 2 ** level !== 0) level--;
+    spans.push([{ level, index: (end + 1) / 2 ** level - 1 }]);
+    end -= 2 ** level;
+    previous = level;
+  }
+  return spans;
+}
 
 export type SearchWindows = {
-  /** One tsquery (as text) for each span, newest first: from today to LAST_DAY, then 1, 2, 4 … days back to FIRST_DAY. */
+  /** SEARCH_SPAN_COUNT tsqueries (as text), newest span first; unused ones match nothing. */
   spans: string[];
 };
-
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/**
- * The fewest lexemes naming exactly the UTC days `from`..`to` (days since 1970-01-01,
- * inclusive): whole years as `y`, whole months as `m`, the rest as `d`.
- */
-export function dayLexemes(from: number, to: number): string[] {
-  const lexemes: string[] = [];
-  let day = from;
-  while (day <= to) {
-    const date = new Date(day * DAY_MS);
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth();
-    if (date.getUTCDate() === 1) {
-      const nextYear = Date.UTC(year + 1, 0, 1) / DAY_MS;
-      if (month === 0 && nextYear - 1 <= to) {
-        lexemes.push(`y ${year}`);
-        day = nextYear;
-        continue;
-      }
-      const nextMonth = Date.UTC(year, month + 1, 1) / DAY_MS;
-      if (nextMonth - 1 <= to) {
-        lexemes.push(`m ${isoDay(day).slice(0, 7)}`);
-        day = nextMonth;
-        continue;
-      }
-    }
-    lexemes.push(`d ${isoDay(day)}`);
-    day += 1;
-  }
-  return lexemes;
-}
-
-/** How many spans a search looks through (a fixed number: it is one prepared statement). */
-export const SEARCH_SPAN_COUNT = 17;
-/** A lexeme no story has (FIRST_DAY is the earliest written): the tsquery of an empty span. */
-const NO_DAY = "d 1899-12-31";
-
-/** Lexemes as a tsquery matching any of them (they hold no quote or backslash to escape). */
-const anyOf = (lexemes: string[]) =>
-  (lexemes.length > 0 ? lexemes : [NO_DAY]).map((l) => `'${l}'`).join(" | ");
-
-/**
- * The day ranges of the spans for a search made on UTC day `today`, newest first: today to
- * LAST_DAY, then 1, 2, 4 … days back (16,384 days for the next to last), then the rest back
- * to FIRST_DAY. A range with from > to is empty. Together they tile FIRST_DAY..LAST_DAY.
- */
-export function spanDays(today: number): [number, number][] {
-  const day = Math.min(LAST_DAY + 1, Math.max(FIRST_DAY, today));
-  const ranges: [number, number][] = [[day, LAST_DAY]];
-  let end = day - 1;
-  for (let k = 1; k < SEARCH_SPAN_COUNT - 1; k++) {
-    const from = Math.max(FIRST_DAY, end - 2 ** (k - 1) + 1);
-    ranges.push([from, end]);
-    end = from - 1;
-  }
-  ranges.push([FIRST_DAY, end]);
-  return ranges;
-}
 
 let cached: { today: number; windows: SearchWindows } | null = null;
 
 /** The spans for searches made on `now`'s UTC day (worked out once a day). */
 export function searchWindows(now: Date = new Date()): SearchWindows {
-  const today = Math.floor(now.getTime() / DAY_MS);
+  const today = Math.floor(now.getTime() / DAY_MS) - FIRST_DAY;
   if (cached?.today !== today) {
-    const spans = spanDays(today).map(([from, to]) => anyOf(dayLexemes(from, to)));
+    const spans = spanBlocks(today).map((blocks) =>
+      (blocks.length > 0 ? blocks.map(lexeme) : [NO_BLOCK]).map((l) => `'${l}'`).join(" | "),
+    );
+    while (spans.length < SEARCH_SPAN_COUNT) spans.push(`'${NO_BLOCK}'`);
+    if (spans.length > SEARCH_SPAN_COUNT)
+      throw new Error("search spans: more than the statement holds");
     cached = { today, windows: { spans } };
   }
   return cached.windows;

@@ -5,11 +5,11 @@ import { saveArticle } from "@/server/articles/commands/save-article";
 import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import { CHECKED_LIMIT, SEARCH_LIMIT, searchStories } from "@/server/reader/search";
 import {
-  dayLexemes,
-  FIRST_DAY,
+  blockDays,
   LAST_DAY,
   SEARCH_SPAN_COUNT,
-  spanDays,
+  searchWindows,
+  spanBlocks,
 } from "@/server/reader/search-windows";
 import { doc, makeUser, ok, storyState, type TestUser, workingRevision } from "../support/fixtures";
 import {
@@ -387,61 +387,50 @@ describe("a bounded search: the newest matches, and a count that says when it st
 });
 
 describe("date spans (server/reader/search-windows.ts)", () => {
-  /** The UTC days a lexeme names, as [first, last]. */
-  const daysOf = (lexeme: string): [number, number] => {
-    const [kind, value] = lexeme.split(" ") as [string, string];
-    const [y, m, d] = value.split("-").map(Number) as [number, number?, number?];
-    if (kind === "y") return [Date.UTC(y, 0, 1) / DAY_MS, Date.UTC(y + 1, 0, 1) / DAY_MS - 1];
-    if (kind === "m") return [Date.UTC(y, m! - 1, 1) / DAY_MS, Date.UTC(y, m!, 1) / DAY_MS - 1];
-    const day = Date.UTC(y, m! - 1, d!) / DAY_MS;
-    return [day, day];
+  /** Checks the spans for `today`: they tile day 0 to LAST_DAY, newest first, growing at most 2×. */
+  const checkSpans = (today: number) => {
+    const spans = spanBlocks(today).map((blocks) => blocks.map(blockDays));
+    expect(spans.length).toBeLessThanOrEqual(SEARCH_SPAN_COUNT);
+    // The first span runs from today (or day 0, or past LAST_DAY) to LAST_DAY, in order.
+    let next = Math.min(LAST_DAY + 1, Math.max(0, today));
+    for (const [from, to] of spans[0]!) {
+      expect(from).toBe(next);
+      next = to + 1;
+    }
+    if (spans[0]!.length > 0) expect(next).toBe(LAST_DAY + 1);
+    // Then one block each, back to day 0, each ending the day before the last one began.
+    let start = Math.min(LAST_DAY + 1, Math.max(0, today));
+    let length = 1;
+    for (const blocks of spans.slice(1)) {
+      expect(blocks).toHaveLength(1);
+      const [from, to] = blocks[0]!;
+      expect(to).toBe(start - 1);
+      expect(to - from + 1).toBeLessThanOrEqual(2 * length);
+      length = to - from + 1;
+      start = from;
+    }
+    expect(start).toBe(0);
   };
 
-  it("names exactly the days asked for, in as few lexemes as years and months allow", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-        fc.integer({ min: 0, max: 3_000 }),
-        (from, length) => {
-          const to = Math.min(LAST_DAY, from + length);
-          const ranges = dayLexemes(from, to).map(daysOf);
-          expect(ranges[0]![0]).toBe(from);
-          expect(ranges.at(-1)![1]).toBe(to);
-          for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1] + 1);
-          // At most a month of days at each end, eleven months each side of whole years.
-          expect(ranges.length).toBeLessThanOrEqual(31 + 11 + Math.ceil(length / 365) + 11 + 31);
-        },
-      ),
-    );
-    expect(dayLexemes(Date.UTC(2024, 0, 1) / DAY_MS, Date.UTC(2025, 2, 2) / DAY_MS)).toEqual([
-      "y 2024",
-      "m 2025-01",
-      "m 2025-02",
-      "d 2025-03-01",
-      "d 2025-03-02",
-    ]);
+  it("tile every day from 1900 to 2199, newest first, each at most twice the one before", () => {
+    fc.assert(fc.property(fc.integer({ min: -500, max: LAST_DAY + 500 }), checkSpans));
+    // Every day a search can be made on fits the statement's fixed number of spans.
+    let most = 0;
+    for (let today = 0; today <= LAST_DAY + 1; today++) {
+      most = Math.max(most, spanBlocks(today).length);
+    }
+    expect(most).toBeLessThanOrEqual(SEARCH_SPAN_COUNT);
   });
 
-  it("tiles every day from 1900 to 2199, newest first, in a fixed number of spans", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: FIRST_DAY - 500, max: LAST_DAY + 500 }), (today) => {
-        const spans = spanDays(today);
-        expect(spans).toHaveLength(SEARCH_SPAN_COUNT);
-        let next = LAST_DAY + 1;
-        for (const [from, to] of spans) {
-          if (from > to) continue; // empty
-          expect(to).toBe(next - 1);
-          next = from;
-        }
-        expect(next).toBe(FIRST_DAY);
-      }),
-    );
-    const today = Date.UTC(2026, 10, 28) / DAY_MS;
-    expect(spanDays(today).slice(0, 4)).toEqual([
-      [today, LAST_DAY],
-      [today - 1, today - 1],
-      [today - 3, today - 2],
-      [today - 7, today - 4],
-    ]);
+  it("start with today onwards, then yesterday, one block each", () => {
+    const spans = searchWindows(new Date(Date.UTC(2026, 10, 28, 12))).spans;
+    expect(spans).toHaveLength(SEARCH_SPAN_COUNT);
+    // 2026-11-28 is day 46,352 from 1900-01-01, a multiple of 16: the first block ahead is
+    // that day and the 15 after it.
+    expect(spans[0]!.split(" | ")[0]).toBe("'b4 2897'");
+    expect(spans[1]).toBe("'b0 46351'");
+    expect(spans[2]).toBe("'b0 46350'");
+    expect(spans[3]).toBe("'b1 23174'");
+    expect(spans.at(-1)).toBe("'b0 -1'");
   });
 });
