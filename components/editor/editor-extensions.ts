@@ -6,6 +6,7 @@ import { contentExtensions, Figure, RelatedArticle } from "@/lib/content/extensi
 import { CaretAfterTyping } from "./caret-after-typing";
 import { FigureWithView, ImageUploadHandler } from "./media";
 import { RelatedArticleView } from "./related/related-article-view";
+import { SelectionCatchUp } from "./selection-catch-up";
 
 const RelatedWithView = RelatedArticle.extend({
   addNodeView() {
@@ -24,5 +25,6 @@ export function editorExtensions(onUploadError: (message: string) => void): Exte
     ),
     ImageUploadHandler.configure({ onError: (message) => onUploadError(message) }),
     CaretAfterTyping,
+    SelectionCatchUp,
   ];
 }

@@ -4,6 +4,7 @@ import { redoDepth, undoDepth } from "@tiptap/pm/history";
 import { type Editor, useEditorState } from "@tiptap/react";
 import type { ReactNode } from "react";
 import { isSafeHref } from "@/lib/content/urls";
+import { catchUpWithDom } from "./selection-catch-up";
 
 type ToolButton = {
   label: string;
@@ -170,7 +171,11 @@ export function Toolbar({
           title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
           disabled={disabled || b.enabled === false}
           onMouseDown={(e) => e.preventDefault()}
-          onClick={b.run}
+          onClick={() => {
+            // A caret moved a moment ago may not have reached the editor yet.
+            catchUpWithDom(editor.view);
+            b.run();
+          }}
         >
           {b.label}
         </button>
