@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { sections } from "@/db/schema";
+import { publishStagedStories } from "../../test/support/staged-stories";
 import { staffUser } from "./seed";
 import { prng, VOCABULARY } from "./text";
 
@@ -63,38 +64,17 @@ export async function seedArchive(
     }
     await database.transaction(async (tx) => {
       await tx.execute(sql`
-        create temp table archive on commit drop as
-        select r.g, gen_random_uuid() as aid, gen_random_uuid() as rid, r.headline,
-          r.standfirst, r.body_text, now() - make_interval(mins => r.g * 5) as at
+        create temp table staged_stories on commit drop as
+        select gen_random_uuid() as aid, gen_random_uuid() as rid, 'archive-' || r.g as slug,
+          r.headline, r.standfirst, r.body_text, now() - make_interval(mins => r.g * 5) as at
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
           as r(g int, headline text, standfirst text, body_text text)`);
-      await tx.execute(sql`
-        insert into articles (id, slug, status, version, created_by, created_at, updated_at,
-          submitted_at, first_published_at, last_published_at)
-        select aid, 'archive-' || g, 'published', 1, ${author.id}, at, at, at, at, at from archive`);
-      await tx.execute(sql`
-        insert into article_revisions (id, article_id, number, kind, headline, standfirst,
-          dateline, source, section_id, body, body_text, author_ids, word_count, created_by, created_at)
-        select rid, aid, 1, 'manual', headline, standfirst, 'LONDON (Agency)', 'Archive',
-          ${section!.id}, jsonb_build_object('type', 'doc', 'content', jsonb_build_array(
-            jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(
-              jsonb_build_object('type', 'text', 'text', body_text))))),
-          body_text, array[${author.id}]::uuid[], ${words}, ${author.id}, at
-        from archive`);
-      await tx.execute(sql`
-        update articles a set working_revision_id = x.rid, published_revision_id = x.rid
-        from archive x where x.aid = a.id`);
-      await tx.execute(sql`
-        insert into article_authors (article_id, user_id, position)
-        select aid, ${author.id}, 0 from archive`);
-      await tx.execute(sql`
-        insert into published_articles (article_id, revision_id, slug, section_id, headline,
-          standfirst, dateline, source, body, body_text, byline, tags, published_at, updated_at)
-        select x.aid, x.rid, 'archive-' || x.g, ${section!.id}, x.headline, x.standfirst,
-          'LONDON (Agency)', 'Archive', r.body, x.body_text,
-          ${JSON.stringify([{ id: author.id, name: "Archive Reporter", slug: "archive-reporter" }])}::jsonb,
-          '[]'::jsonb, x.at, x.at
-        from archive x join article_revisions r on r.id = x.rid`);
+      await publishStagedStories(tx, {
+        author: { id: author.id, name: "Archive Reporter", slug: "archive-reporter" },
+        sectionId: section!.id,
+        source: "Archive",
+        wordCount: words,
+      });
     });
     log(
       `  archive: ${to.toLocaleString("en")} stories (${Math.round((performance.now() - started) / 1000)} s)`,

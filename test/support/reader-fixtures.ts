@@ -6,6 +6,7 @@ import { TRANSITION_COMMANDS } from "@/server/articles/commands/transitions";
 import type { Command } from "@/server/command";
 import { db } from "@/server/db";
 import { advance, ok, sectionId, type TestUser } from "./fixtures";
+import { publishStagedStories } from "./staged-stories";
 
 /** Helpers for the reader-site suites (test/integration/reader-*.test.ts). */
 
@@ -153,36 +154,20 @@ export async function bulkLiveStories(
 ) {
   const section = await sectionId();
   const apart = spec.minutesApart ?? 1;
-  const byline = JSON.stringify([{ id: author.id, name: "Bulk Reporter", slug: "bulk-reporter" }]);
   await (await db()).transaction(async (tx) => {
     await tx.execute(sql`
-      create temp table bulk on commit drop as
-      select g, gen_random_uuid() as aid, gen_random_uuid() as rid,
-        replace(${spec.headline}, '{n}', g::text) as headline,
-        replace(${spec.body}, '{n}', g::text) as body_text,
-        ${spec.before.toISOString()}::timestamptz - make_interval(mins => (g + 1) * ${apart}) as at
-      from generate_series(0, ${count - 1}) as g`);
-    await tx.execute(sql`
-      insert into articles (id, slug, status, version, created_by, created_at, updated_at,
-        submitted_at, first_published_at, last_published_at)
-      select aid, 'bulk-' || aid, 'published', 1, ${author.id}, at, at, at, at, at from bulk`);
-    await tx.execute(sql`
-      insert into article_revisions (id, article_id, number, kind, headline, standfirst,
-        dateline, source, section_id, body, body_text, author_ids, word_count, created_by, created_at)
-      select rid, aid, 1, 'manual', headline, '', 'LONDON (Agency)', 'Test desk', ${section},
-        jsonb_build_object('type', 'doc', 'content', jsonb_build_array(
-          jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(
-            jsonb_build_object('type', 'text', 'text', body_text))))),
-        body_text, array[${author.id}]::uuid[], 10, ${author.id}, at
-      from bulk`);
-    await tx.execute(sql`
-      update articles a set working_revision_id = b.rid, published_revision_id = b.rid
-      from bulk b where b.aid = a.id`);
-    await tx.execute(sql`
-      insert into published_articles (article_id, revision_id, slug, section_id, headline,
-        standfirst, dateline, source, body, body_text, byline, tags, published_at, updated_at)
-      select b.aid, b.rid, 'bulk-' || b.aid, ${section}, b.headline, '', 'LONDON (Agency)',
-        'Test desk', r.body, b.body_text, ${byline}::jsonb, '[]'::jsonb, b.at, b.at
-      from bulk b join article_revisions r on r.id = b.rid`);
+      create temp table staged_stories on commit drop as
+      select s.*, 'bulk-' || s.aid as slug from (
+        select gen_random_uuid() as aid, gen_random_uuid() as rid,
+          replace(${spec.headline}, '{n}', g::text) as headline, '' as standfirst,
+          replace(${spec.body}, '{n}', g::text) as body_text,
+          ${spec.before.toISOString()}::timestamptz - make_interval(mins => (g + 1) * ${apart}) as at
+        from generate_series(0, ${count - 1}) as g) as s`);
+    await publishStagedStories(tx, {
+      author: { id: author.id, name: "Bulk Reporter", slug: "bulk-reporter" },
+      sectionId: section,
+      source: "Test desk",
+      wordCount: 10,
+    });
   });
 }
