@@ -897,8 +897,10 @@ describe("property: random node trees", () => {
       }),
       { numRuns: 2_000 },
     );
-    // The generator is meant to reach the renderer often, not only the refusals.
-    expect(accepted).toBeGreaterThan(200);
+    // The generator is meant to reach the renderer often, not only the refusals. About one
+    // document in nine is accepted (197 to 228 of 2,000 over nine runs): 100 is far below
+    // chance, so this fails only if the generator stops producing valid documents.
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it("whatever validateDoc accepts, it accepts again unchanged (idempotent)", () => {
