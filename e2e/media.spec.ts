@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { createAdminAccount, signIn } from "./support/auth";
+import { signInAsAdmin } from "./support/auth";
 import { admin } from "./support/people";
 
 /**
@@ -19,10 +19,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   baseURL = testInfo.project.use.baseURL ?? "http://127.0.0.1:3100";
   staff = await browser.newContext({ baseURL });
   page = await staff.newPage();
-  // Specs share one database: create the admin only if this spec runs first.
-  await page.goto("/login");
-  if (new URL(page.url()).pathname === "/setup") await createAdminAccount(page, admin);
-  await signIn(page, admin.email, admin.password);
+  await signInAsAdmin(page, admin);
 });
 
 test.afterAll(async () => {

@@ -1,8 +1,7 @@
 import { type BrowserContext, expect, test } from "@playwright/test";
-import { createAdminAccount, signIn } from "./support/auth";
-import { admin } from "./support/people";
+import { signIn } from "./support/auth";
 import { StoryEditor } from "./support/story-editor";
-import { createUser } from "./support/users";
+import { addStaffAsAdmin } from "./support/users";
 import { uniqueStaff } from "./support/workflow";
 
 /**
@@ -20,14 +19,10 @@ let storyUrl: string;
 
 test.beforeAll(async ({ browser }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL;
-  const adminContext = await browser.newContext({ baseURL });
-  const page = await adminContext.newPage();
-  await page.goto("/login");
-  if (new URL(page.url()).pathname === "/setup") await createAdminAccount(page, admin);
-  await signIn(page, admin.email, admin.password);
-  await createUser(page, reporter, "reporter");
-  await createUser(page, editor, "editor");
-  await adminContext.close();
+  await addStaffAsAdmin(browser, baseURL, [
+    [reporter, "reporter"],
+    [editor, "editor"],
+  ]);
   reporterContext = await browser.newContext({ baseURL });
   editorContext = await browser.newContext({ baseURL });
 });

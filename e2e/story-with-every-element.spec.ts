@@ -1,9 +1,8 @@
 import { type BrowserContext, expect, type Page, type Request, test } from "@playwright/test";
 import sharp from "sharp";
-import { createAdminAccount, signIn } from "./support/auth";
-import { admin } from "./support/people";
+import { signIn } from "./support/auth";
 import { StoryEditor } from "./support/story-editor";
-import { createUser } from "./support/users";
+import { addStaffAsAdmin } from "./support/users";
 import { uniqueStaff } from "./support/workflow";
 
 /**
@@ -47,14 +46,10 @@ let publicPath: string;
 
 test.beforeAll(async ({ browser }, testInfo) => {
   baseURL = testInfo.project.use.baseURL ?? "http://127.0.0.1:3100";
-  const adminContext = await browser.newContext({ baseURL });
-  const adminPage = await adminContext.newPage();
-  await adminPage.goto("/login");
-  if (new URL(adminPage.url()).pathname === "/setup") await createAdminAccount(adminPage, admin);
-  await signIn(adminPage, admin.email, admin.password);
-  await createUser(adminPage, reporter, "reporter");
-  await createUser(adminPage, desk, "editor");
-  await adminContext.close();
+  await addStaffAsAdmin(browser, baseURL, [
+    [reporter, "reporter"],
+    [desk, "editor"],
+  ]);
 
   reporterContext = await browser.newContext({ baseURL });
   deskContext = await browser.newContext({ baseURL });

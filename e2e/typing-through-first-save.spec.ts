@@ -1,8 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { createAdminAccount, signIn } from "./support/auth";
-import { admin } from "./support/people";
+import { signIn } from "./support/auth";
 import { StoryEditor } from "./support/story-editor";
-import { createUser } from "./support/users";
+import { addStaffAsAdmin } from "./support/users";
 import { uniqueStaff } from "./support/workflow";
 
 /**
@@ -14,13 +13,7 @@ let reporterCreated = false;
 
 async function reporterPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   if (!reporterCreated) {
-    const adminContext = await browser.newContext({ baseURL });
-    const a = await adminContext.newPage();
-    await a.goto("/login");
-    if (new URL(a.url()).pathname === "/setup") await createAdminAccount(a, admin);
-    await signIn(a, admin.email, admin.password);
-    await createUser(a, reporter, "reporter");
-    await adminContext.close();
+    await addStaffAsAdmin(browser, baseURL, [[reporter, "reporter"]]);
     reporterCreated = true;
   }
   const page = await (await browser.newContext({ baseURL })).newPage();

@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { createAdminAccount, signIn } from "./support/auth";
+import { signIn, signInAsAdmin } from "./support/auth";
 import { admin } from "./support/people";
 import { openStoryLink, StoryEditor } from "./support/story-editor";
 import { createUser } from "./support/users";
@@ -48,9 +48,7 @@ const publicGet = (path: string) => anonymous.request.get(path, { maxRedirects: 
 
 test("admin adds a reporter and an editor", async () => {
   const page = await adminContext.newPage();
-  await page.goto("/login");
-  if (new URL(page.url()).pathname === "/setup") await createAdminAccount(page, admin);
-  await signIn(page, admin.email, admin.password);
+  await signInAsAdmin(page, admin);
   await createUser(page, reporter, "reporter");
   await createUser(page, editor, "editor");
   await signIn(reporterPage, reporter.email, reporter.password);

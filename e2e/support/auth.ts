@@ -33,3 +33,13 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export function signInError(page: Page) {
   return page.getByRole("alert").filter({ hasText: "Invalid email or password" });
 }
+
+/**
+ * Signs the newsroom's admin in. Specs share one database and any of them may run alone, so
+ * the admin account is created first when the newsroom has not been set up yet.
+ */
+export async function signInAsAdmin(page: Page, person: Person): Promise<void> {
+  await page.goto("/login");
+  if (new URL(page.url()).pathname === "/setup") await createAdminAccount(page, person);
+  await signIn(page, person.email, person.password);
+}

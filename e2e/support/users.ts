@@ -1,5 +1,6 @@
-import { expect, type Page } from "@playwright/test";
-import type { Person, Role } from "./people";
+import { type Browser, expect, type Page } from "@playwright/test";
+import { signInAsAdmin } from "./auth";
+import { admin, type Person, type Role } from "./people";
 
 /** Admin adds a member of staff at /newsroom/users and checks they are listed. */
 export async function createUser(page: Page, person: Person, role: Role): Promise<void> {
@@ -26,4 +27,17 @@ export async function createUser(page: Page, person: Person, role: Role): Promis
 
   await page.goto("/newsroom/users");
   await expect(page.getByText(person.name).first()).toBeVisible();
+}
+
+/** The admin adds members of staff, in a browser context of its own that is closed after. */
+export async function addStaffAsAdmin(
+  browser: Browser,
+  baseURL: string | undefined,
+  staff: [Person, Role][],
+): Promise<void> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInAsAdmin(page, admin);
+  for (const [person, role] of staff) await createUser(page, person, role);
+  await context.close();
 }
