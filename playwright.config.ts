@@ -6,7 +6,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests run against a production build (`next build` happens before `playwright test`
- * in `npm run test:e2e`) served by `next start` on a fresh embedded database.
+ * in `npm run test:e2e`) served by `npm start`'s server (scripts/serve.mjs) on a fresh embedded database.
  * Stories share that one database and build on each other, so everything runs in one worker.
  */
 export default defineConfig({
@@ -53,7 +53,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The default is SIGKILL to the process group, which would leave the temp DATA_DIR behind;
-    // SIGTERM lets start-server.mjs stop `next start` and remove it.
+    // SIGTERM lets start-server.mjs stop the server and remove it.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

@@ -18,6 +18,11 @@ import {
  * unreachable. This is not an access-control boundary (THREATS.md row 9): every page, action
  * and route handler checks the session itself, so a request that skips Proxy (a matcher gap,
  * `x-middleware-subrequest`) gains nothing.
+ *
+ * Page-cache hits never reach Proxy: scripts/serve.mjs answers them before Next, adding the
+ * same `commonSecurityHeaders` itself (server/cache/hits.ts; e2e/headers-csp.spec.ts checks
+ * that a hit's headers equal Next's). A header added here to route handlers' responses must
+ * be added there too; what Proxy does to the request only matters to a render, not a hit.
  */
 export async function proxy(request: NextRequest) {
   const env = { SITE_URL: process.env.SITE_URL, TRUST_PROXY: process.env.TRUST_PROXY };

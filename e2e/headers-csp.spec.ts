@@ -405,6 +405,49 @@ test("reader: every kind of public page, the comment form and its script", async
   expectNoViolations();
 });
 
+/** Headers that differ between any two responses, or with how the body was framed. */
+const PER_RESPONSE = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "transfer-encoding",
+  "x-page-cache",
+]);
+
+function comparable(headers: Headers): Headers {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => !PER_RESPONSE.has(name))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+test("a page the app answers from its page cache has exactly the headers Next sent for it", async ({
+  request,
+}) => {
+  // Issue 5: scripts/serve.mjs answers page-cache hits before Next routes the request
+  // (server/cache/hits.ts). The first request for each address is a miss that Next answers
+  // (proxy.ts, the route, Next's Vary and compression); the second is the hit path's.
+  const run = Date.now();
+  for (const path of ["/", "/feed.xml", "/no-such-section/no-such-story", publicPath]) {
+    for (const encoding of ["identity", "gzip, deflate, br"]) {
+      const target = `${path}?hits=${run}-${encoding.length}`;
+      const headers = { "accept-encoding": encoding };
+      const miss = await request.get(target, { headers });
+      const hit = await request.get(target, { headers });
+      expect(miss.headers()["x-page-cache"], target).toBe("miss");
+      expect(hit.headers()["x-page-cache"], target).toBe("hit");
+      expect(hit.status(), target).toBe(miss.status());
+      expect(comparable(hit.headers()), `${target} (${encoding})`).toEqual(
+        comparable(miss.headers()),
+      );
+      expect((await hit.body()).equals(await miss.body()), target).toBe(true);
+      if (path !== "/feed.xml") await expectReaderHeaders(hit);
+    }
+  }
+});
+
 test("a client's own X-Forwarded-Proto does not switch on HSTS without TRUST_PROXY", async ({
   request,
 }) => {

@@ -1,6 +1,6 @@
 // The reader site's cache front: Varnish (Debian's varnishd) in front of the app.
 //
-//   npm run start:edge          next start on PORT (default 3000) behind Varnish on EDGE_PORT (8080)
+//   npm run start:edge          the app (npm start) on PORT (default 3000) behind Varnish on EDGE_PORT (8080)
 //
 // Or from a script (bench/, e2e/):
 //   import { startEdge } from "./scripts/edge.mjs";
@@ -172,9 +172,10 @@ async function main() {
     );
     process.exit(1);
   }
+  // The production server (`npm start`): Next behind the page-cache hit path.
   const app = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)],
+    [path.join(root, "scripts/serve.mjs"), "-p", String(appPort)],
     {
       cwd: root,
       env,

@@ -1,5 +1,7 @@
 import "server-only";
 import { publishDueStories } from "./articles/scheduler";
+import { installHitAnswerer } from "./cache/hits";
+import { pageCache } from "./cache/process-cache";
 import { startReaderCaches } from "./cache/start";
 import { config } from "./config";
 import { closeDatabase, openDatabase } from "./db";
@@ -23,6 +25,8 @@ export async function startServer(): Promise<void> {
     "newsroom ready",
   );
   const stopCaches = await startReaderCaches(handle);
+  // scripts/serve.mjs answers page-cache hits before Next routes the request (hits.ts).
+  installHitAnswerer(pageCache());
   const timer = setInterval(() => {
     publishDueStories().then(
       (n) => n > 0 && log.info({ published: n }, "scheduled stories published"),

@@ -142,11 +142,10 @@ export async function editorSession(
   };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
-    { env, stdio: ["ignore", "ignore", "inherit"] },
-  );
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   let browser: Browser | null = null;
   const close = async () => {
     await browser?.close().catch(() => {});

@@ -5,7 +5,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
 /**
- * `next start` of the production build on a port of a spec's own, for the specs that need a
+ * The production build (`npm start`, scripts/serve.mjs) on a port of a spec's own, for the specs that need a
  * server of their own (a fresh newsroom, or a cache front in front of it). Resolves once
  * `readyURL` answers 200; `stop()` ends the server (SIGTERM, then SIGKILL after 10 s) and then
  * runs `cleanUp`. E2E_SERVER_LOG=/path keeps the server's log for debugging.
@@ -19,14 +19,8 @@ export async function startNextServer(options: {
   const { port, env, readyURL, cleanUp } = options;
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      path.join(root, "node_modules/next/dist/bin/next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
+    // The production server (`npm start`): Next behind the page-cache hit path.
+    [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -49,7 +43,7 @@ export async function startNextServer(options: {
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`next start exited early:\n${output}`);
+      throw new Error(`the server exited early:\n${output}`);
     }
     try {
       const response = await fetch(readyURL);

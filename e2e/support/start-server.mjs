@@ -1,4 +1,5 @@
-// Starts the production build (`next build` has already run) on a fresh embedded database.
+// Starts the production build (`next build` has already run) with `npm start`'s server
+// (scripts/serve.mjs) on a fresh embedded database.
 // Playwright's webServer runs this; it stops us with SIGTERM (see playwright.config.ts).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,7 +35,8 @@ console.log(`[e2e] DATA_DIR=${dataDir}`);
 
 const child = spawn(
   process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", HOST],
+  // The production server (`npm start`): Next behind the page-cache hit path.
+  [path.join(root, "scripts/serve.mjs"), "-p", PORT, "-H", HOST],
   { cwd: root, env, stdio: "inherit" },
 );
 

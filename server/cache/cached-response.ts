@@ -22,6 +22,17 @@ export function tagsFor(url: URL, response: Response): string[] {
   return [...new Set([...keys, `path:${normalisePath(url.pathname)}`])];
 }
 
+/** Text, XML and JSON: what Next's own compression would gzip (its `compressible` test). */
+const COMPRESSIBLE = /^\s*(?:text\/|application\/(?:[\w.-]+\+)?(?:xml|json)\s*(?:;|$))/i;
+
+/**
+ * Whether Next's compression applies to a response of this type (it then adds
+ * Vary: Accept-Encoding, whatever the size): compressible and not marked `no-transform`.
+ */
+export function compressible(contentType: string | null, cacheControl: string | null): boolean {
+  return COMPRESSIBLE.test(contentType ?? "") && !/\bno-transform\b/i.test(cacheControl ?? "");
+}
+
 export async function toCachedPage(
   url: URL,
   response: Response,

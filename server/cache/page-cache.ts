@@ -16,12 +16,18 @@ export type CachedPage = {
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
+  /**
+   * The body gzipped, made on the page's first hit that accepts gzip (server/cache/hits.ts);
+   * null when the page is not worth compressing, undefined until then.
+   */
+  gzip?: Uint8Array<ArrayBuffer> | null;
   tags: string[];
   expiresAt: number;
 };
 
 type Entry = CachedPage & { key: string; size: number };
 type Recorded = { seq: number; at: number; tags: Set<string> | "all" };
+type Fill = { ticket: number; page: Promise<CachedPage | null> };
 
 /** How long invalidations are remembered for the race check (renders slower than this are not stored). */
 const REMEMBER_MS = 60_000;
@@ -35,6 +41,7 @@ export class PageCache {
   private bytes = 0;
   private seq = 0;
   private recent: Recorded[] = [];
+  private readonly filling = new Map<string, Fill>();
   /** Off while invalidations might be missed (the change listener is disconnected). */
   private live = true;
 
@@ -77,7 +84,7 @@ export class PageCache {
   /** Stores a render unless something it shows was invalidated after its ticket. */
   put(key: string, page: CachedPage, ticket: number): boolean {
     if (!this.enabled || this.invalidatedSince(ticket, page.tags)) return false;
-    const size = page.body.byteLength + ENTRY_OVERHEAD;
+    const size = page.body.byteLength + (page.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
     if (size > this.maxBytes / 8) return false;
     this.remove(key);
     const entry: Entry = { ...page, key, size };
@@ -91,11 +98,52 @@ export class PageCache {
       }
       keys.add(key);
     }
+    this.evict();
+    return true;
+  }
+
+  /** Least recently used first, until the cache is within its budget. */
+  private evict() {
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldest);
     }
-    return true;
+  }
+
+  /**
+   * One render for every concurrent request of a URL: when a cached page expires under load,
+   * the requests that miss together wait for the first one's render instead of each
+   * rendering it (the periodic stampede). `settled` resolves to the stored page, or null when
+   * the render was not shareable (then each waiter renders for itself).
+   */
+  beginFill(key: string, ticket: number, settled: Promise<CachedPage | null>): void {
+    const fill = { ticket, page: settled };
+    this.filling.set(key, fill);
+    void settled.finally(() => {
+      if (this.filling.get(key) === fill) this.filling.delete(key);
+    });
+  }
+
+  /**
+   * The render of `key` under way that a request arriving now may share, if any: only while
+   * nothing at all has been invalidated since that render took its ticket, so a request that
+   * arrives after a change (an unpublication) never gets a page read before it.
+   */
+  pendingFill(key: string): Promise<CachedPage | null> | null {
+    if (!this.enabled) return null;
+    const fill = this.filling.get(key);
+    return fill && fill.ticket === this.seq ? fill.page : null;
+  }
+
+  /** Keeps a stored page's gzipped body beside it, counted in the cache's byte budget. */
+  attachGzip(page: CachedPage, gzip: Uint8Array<ArrayBuffer> | null): void {
+    if (page.gzip !== undefined) return;
+    page.gzip = gzip;
+    const entry = page as Entry;
+    if (!gzip || this.entries.get(entry.key) !== entry) return;
+    entry.size += gzip.byteLength;
+    this.bytes += gzip.byteLength;
+    this.evict();
   }
 
   invalidate(invalidation: Invalidation): number {

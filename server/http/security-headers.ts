@@ -85,11 +85,16 @@ export function servedOverHttps(headers: HeaderBag, env: Env): boolean {
 
 /** Headers every response carries, whatever produced it. */
 export function commonSecurityHeaders(headers: HeaderBag, env: Env): Record<string, string> {
+  return securityHeadersFor(servedOverHttps(headers, env));
+}
+
+/** The same, once it is known whether the request came over HTTPS (server/cache/hits.ts). */
+export function securityHeadersFor(https: boolean): Record<string, string> {
   const out: Record<string, string> = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
   };
-  if (servedOverHttps(headers, env)) out["strict-transport-security"] = HSTS;
+  if (https) out["strict-transport-security"] = HSTS;
   return out;
 }

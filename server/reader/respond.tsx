@@ -5,6 +5,7 @@ import type { ReactElement } from "react";
 import { type PageHead, SiteDocument } from "@/components/site/document";
 import { type ErrorKind, ErrorView, errorTitle } from "@/components/site/error-view";
 import { fromCachedPage, sharedLifetime, toCachedPage } from "../cache/cached-response";
+import type { CachedPage } from "../cache/page-cache";
 import { pageCache } from "../cache/process-cache";
 import { config } from "../config";
 import {
@@ -195,7 +196,8 @@ const MAX_CACHED_URL = 1_000;
  * A reader route whose pages are the same for everyone: answered from this instance's page
  * cache when it holds the URL, otherwise rendered and kept if the response is shareable (see
  * server/cache/). Never for anything that depends on who asks — the newsroom's preview uses
- * `readerRoute` itself.
+ * `readerRoute` itself. In production most hits never get here: the server in front of Next
+ * (scripts/serve.mjs, server/cache/hits.ts) answers them from the same cache first.
  */
 export function publicRoute<P>(
   handler: (request: Request, params: P) => Promise<Response>,
@@ -208,13 +210,32 @@ export function publicRoute<P>(
     if (!cache.enabled || key.length > MAX_CACHED_URL) return render(request, context);
     const hit = cache.get(key);
     if (hit) return fromCachedPage(hit, "hit");
+    // Another request is rendering this page right now, and nothing changed since it began.
+    const pending = cache.pendingFill(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared) return fromCachedPage(shared, "miss");
+    }
     // Taken before anything is read: a change committed during the render keeps it out.
     const ticket = cache.ticket();
-    const response = await render(request, context);
-    const lifetime = sharedLifetime(response);
-    if (lifetime <= 0) return response;
-    const page = await toCachedPage(url, response, lifetime);
-    cache.put(key, page, ticket);
-    return fromCachedPage(page, "miss");
+    let settle: (page: CachedPage | null) => void = () => {};
+    cache.beginFill(
+      key,
+      ticket,
+      new Promise((resolve) => {
+        settle = resolve;
+      }),
+    );
+    let page: CachedPage | null = null;
+    try {
+      const response = await render(request, context);
+      const lifetime = sharedLifetime(response);
+      if (lifetime <= 0) return response;
+      page = await toCachedPage(url, response, lifetime);
+      cache.put(key, page, ticket);
+      return fromCachedPage(page, "miss");
+    } finally {
+      settle(page);
+    }
   };
 }

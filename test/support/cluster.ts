@@ -84,7 +84,7 @@ export type AppServer = {
 };
 
 /**
- * Runs the production build with `next start` on its own port, as its own process (no npm,
+ * Runs the production build with `npm start`'s server (scripts/serve.mjs) on its own port, as its own process (no npm,
  * no shell in between, so a signal reaches the server itself). Resolves once /login answers.
  */
 export async function startApp(options: AppOptions): Promise<AppServer> {
@@ -115,14 +115,8 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
     if (running()) throw new Error(`${name} is already running`);
     const proc = spawn(
       process.execPath,
-      [
-        path.join(ROOT, "node_modules/next/dist/bin/next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
-      ],
+      // The production server (`npm start`): Next behind the page-cache hit path.
+      [path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
       { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
     );
     child = proc;
