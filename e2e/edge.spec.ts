@@ -74,6 +74,25 @@ test("reader pages come from the front's cache, whatever cookies the reader send
   expect((await reader.get("/")).headers()["x-cache"]).toBe("hit");
 });
 
+test("readers that accept gzip and readers that do not each get a stored copy", async () => {
+  // Varnish keeps one copy per normalised Accept-Encoding (edge/varnish.vcl) instead of
+  // gunzipping its one gzipped copy for every plain request.
+  let html = "";
+  for (const encoding of ["gzip, deflate, br", "identity", "deflate", "gzip"]) {
+    const headers = { "accept-encoding": encoding };
+    await reader.get(articlePath, { headers });
+    const again = await reader.get(articlePath, { headers });
+    expect(again.headers()["x-cache"], encoding).toBe("hit");
+    expect(again.headers()["content-encoding"], encoding).toBe(
+      encoding.includes("gzip") ? "gzip" : undefined,
+    );
+    const text = await again.text(); // decoded by the client
+    expect(text).toContain(headline);
+    if (html) expect(text).toBe(html);
+    html = text;
+  }
+});
+
 test("a published update is what the next reader request gets through the front", async () => {
   const desk = new StoryEditor(adminPage);
   await desk.open(storyId);

@@ -57,6 +57,15 @@ sub vcl_recv {
   # Everything else is the public site: the same page for every reader, so a cookie
   # (a signed-in editor reading the site, analytics) neither reaches it nor splits the cache.
   unset req.http.Cookie;
+  # Two stored copies of each page at most: gzipped, for every browser, and plain, for clients
+  # that do not accept gzip (feed readers, scripts, load tools). The app sends
+  # Vary: Accept-Encoding and compresses when asked; varnishd runs with http_gzip_support off
+  # (scripts/edge.mjs), so neither copy is ever recompressed or gunzipped per request.
+  if (req.http.Accept-Encoding ~ "(?i)(^|[ ,])gzip([ ,;]|$)" && req.http.Accept-Encoding !~ "(?i)gzip\s*;\s*q=0(\.0*)?([ ,]|$)") {
+    set req.http.Accept-Encoding = "gzip";
+  } else {
+    unset req.http.Accept-Encoding;
+  }
   return (hash);
 }
 
