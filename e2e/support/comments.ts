@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { startNextServer } from "./next-server";
+import { freePort, startNextServer } from "./next-server";
 
 /**
  * A server of the comment suite's own: the production build on a fresh embedded database
@@ -11,17 +10,6 @@ import { startNextServer } from "./next-server";
  * (port 3100) only has before the first spec has run, so it does not depend on file order.
  */
 export type OwnServer = { baseURL: string; stop(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOwnServer(): Promise<OwnServer> {
   const port = await freePort();

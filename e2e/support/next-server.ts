@@ -1,26 +1,44 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+/** A port nothing listens on now, for a server of a spec's own. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * The production build (`npm start`, scripts/serve.mjs) on a port of a spec's own, for the specs that need a
  * server of their own (a fresh newsroom, or a cache front in front of it). Resolves once
  * `readyURL` answers 200; `stop()` ends the server (SIGTERM, then SIGKILL after 10 s) and then
  * runs `cleanUp`. E2E_SERVER_LOG=/path keeps the server's log for debugging.
+ * `server: "next start"` runs plain `next start` instead, to compare the two.
  */
 export async function startNextServer(options: {
   port: number;
   env: NodeJS.ProcessEnv;
   readyURL: string;
   cleanUp: () => Promise<void> | void;
+  server?: "npm start" | "next start";
 }): Promise<{ stop(): Promise<void> }> {
   const { port, env, readyURL, cleanUp } = options;
+  const args = ["-p", String(port), "-H", "127.0.0.1"];
   const child: ChildProcess = spawn(
     process.execPath,
-    // The production server (`npm start`): Next behind the page-cache hit path.
-    [path.join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+    options.server === "next start"
+      ? [path.join(root, "node_modules/next/dist/bin/next"), "start", ...args]
+      : // The production server (`npm start`): Next behind the page-cache hit path.
+        [path.join(root, "scripts/serve.mjs"), ...args],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
