@@ -71,6 +71,14 @@ export async function startEdge(options = {}) {
   const appHost = options.appHost ?? "127.0.0.1";
   const storage = options.storage ?? process.env.EDGE_STORAGE ?? "malloc,256m";
   const purgeToken = options.purgeToken ?? process.env.EDGE_PURGE_TOKEN ?? "";
+  // Below, "varnishd is up" means "the port answers": were something else already there, it
+  // would pass for the front (and varnishd, unable to bind, would exit a moment later).
+  if (await listening(edgeHost, edgePort)) {
+    throw new Error(
+      `${edgeHost}:${edgePort} already answers: another process (an earlier cache front?) ` +
+        "listens there. Stop it, or choose another EDGE_PORT.",
+    );
+  }
   // A temp directory by default: as root varnishd drops to the `varnish` user, which must be
   // able to reach its working files (a private DATA_DIR would not do).
   const parent = options.workDir ?? process.env.EDGE_WORK_DIR ?? os.tmpdir();
@@ -171,6 +179,20 @@ async function main() {
   // The app bans changed pages at this front, and readers reach the site through it.
   env.EDGE_PURGE_URL ??= `http://127.0.0.1:${edgePort}`;
   env.SITE_URL ??= `http://localhost:${edgePort}`;
+  // Both ports are checked before anything starts, so that a taken one is named plainly
+  // (startEdge checks its own again).
+  for (const [port, name] of [
+    [edgePort, "EDGE_PORT"],
+    [appPort, "PORT"],
+  ]) {
+    if (await listening("127.0.0.1", port)) {
+      console.error(
+        `[edge] 127.0.0.1:${port} already answers: another process listens on ${name}. ` +
+          `Stop it, or choose another ${name}.`,
+      );
+      process.exit(1);
+    }
+  }
   const check = spawnSync(VARNISHD, ["-V"], { encoding: "utf8" });
   if (check.status !== 0) {
     console.error(
