@@ -65,7 +65,7 @@ const options = parseArgs(process.argv.slice(2));
 
 // What the `next` CLI sets before running a command (next/dist/bin/next).
 process.env.NEXT_PRIVATE_START_TIME ??= Date.now().toString();
-process.env.NODE_ENV ??= "production";
+process.env.NODE_ENV ||= "production";
 process.env.NEXT_RUNTIME = "nodejs";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
