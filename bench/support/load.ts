@@ -21,6 +21,9 @@ function ms(value: string, unit: string): number {
   return unit === "us" ? n / 1000 : unit === "s" ? n * 1000 : unit === "m" ? n * 60_000 : n;
 }
 
+/** Debian's wrk: HTTP load from C, so the load generator is not the bottleneck. */
+const WRK = "/usr/bin/wrk";
+
 /**
  * Debian's wrk (2 threads, `connections` keep-alive connections) for `seconds`. With `paths`
  * each request takes the next path of the list (threads interleave, so no path is asked
@@ -68,7 +71,10 @@ end
     args.push("-s", script);
   }
   args.push(url);
-  const run = spawnSync("/usr/bin/wrk", args, {
+  if (!fs.existsSync(WRK)) {
+    throw new Error(`${WRK} is missing: the load benches need it (apt-get install -y wrk)`);
+  }
+  const run = spawnSync(WRK, args, {
     encoding: "utf8",
     timeout: (options.seconds + 30) * 1000,
   });
