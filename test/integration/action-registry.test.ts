@@ -10,7 +10,7 @@ import { POLICY } from "@/server/policy";
  * every route handler must be in server/action-registry.ts, every action must name a real
  * command (checked by the policy table) or be a staff-only query, and the registry's "who"
  * must be what the policy says. When a production build is present, its manifests are
- * checked too (e2e/access-control.spec.ts always checks them, after `next build`).
+ * checked too (e2e/permissions-http.spec.ts always checks them, after `next build`).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 
