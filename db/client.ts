@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { grantAppRole } from "./app-role";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -133,6 +134,12 @@ export type PostgresOptions = {
    * server, which releases its locks; the pool opens a new one. 0 or unset: server's setting.
    */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * The schema owner's connection string (DATABASE_OWNER_URL). When set, migrations run as
+   * the owner and then grant the role of `url` what the app needs (db/app-role.ts), so the
+   * app itself never owns a table. Unset: the app's role migrates and owns the schema.
+   */
+  ownerUrl?: string;
 };
 
 export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
@@ -164,7 +171,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       // Several instances may start together: one migrates while the others wait. Migrations
       // run on this connection of their own, outside the pool's statement timeout: building an
       // index on a large table may rightly take minutes.
-      const lock = postgres(url, {
+      const lock = postgres(options.ownerUrl ?? url, {
         max: 1,
         onnotice: () => {},
         connection: { application_name: "newsroom-cms-migrate" },
@@ -174,6 +181,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         await migratePostgres(drizzlePostgres(lock, { schema }), {
           migrationsFolder: MIGRATIONS_FOLDER,
         });
+        if (options.ownerUrl) {
+          const [app] = await client<{ role: string }[]>`select current_user as role`;
+          const [owner] = await lock<{ role: string }[]>`select current_user as role`;
+          if (app && owner && app.role !== owner.role) await grantAppRole(lock, app.role);
+        }
         await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
         await lock.end({ timeout: 5 });

@@ -17,6 +17,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** The schema owner, for migrations; the app then runs as DATABASE_URL's role (db/app-role.ts). */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Where uploaded images go; several instances must share it. Default DATA_DIR/uploads. */
   UPLOAD_DIR: z.string().min(1).optional(),
@@ -62,6 +67,8 @@ const envSchema = z.object({
 
 export type Config = {
   databaseUrl: string | null;
+  /** The schema owner's connection string, for migrations (DATABASE_OWNER_URL), if separate. */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   /** Absolute path of the shared upload directory (UPLOAD_DIR, else DATA_DIR/uploads). */
   uploadDir: string;
@@ -120,8 +127,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       "Invalid configuration:\n  AUTH_SECRET: required with DATABASE_URL (every instance must share it)",
     );
   }
+  if (e.DATABASE_OWNER_URL && !databaseUrl) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_OWNER_URL: only with DATABASE_URL (the embedded database has no roles)",
+    );
+  }
   return {
     databaseUrl,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? null,
     dataDir: e.DATA_DIR,
     uploadDir: path.resolve(
       /*turbopackIgnore: true*/ e.UPLOAD_DIR ?? path.join(e.DATA_DIR, "uploads"),

@@ -17,6 +17,7 @@ export function openDatabase(): Promise<DatabaseHandle> {
       ? openPostgres(cfg.databaseUrl, {
           statementTimeoutMs: cfg.databaseTimeouts.statementMs,
           idleInTransactionTimeoutMs: cfg.databaseTimeouts.idleInTransactionMs,
+          ownerUrl: cfg.databaseOwnerUrl ?? undefined,
         })
       : await openPglite(cfg.dataDir);
     try {

@@ -22,8 +22,10 @@ const SECRET_KEYS = [
   "set-cookie",
   "authorization",
   "databaseUrl",
+  "databaseOwnerUrl",
   "authSecret",
   "DATABASE_URL",
+  "DATABASE_OWNER_URL",
   "AUTH_SECRET",
   "NEXTAUTH_SECRET",
 ];
@@ -46,12 +48,14 @@ function secretValues(): string[] {
     const value = process.env[name];
     if (value && value.length >= 8) values.push(value);
   }
-  try {
-    const url = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
-    const password = url?.password ? decodeURIComponent(url.password) : "";
-    if (password.length >= 4) values.push(password, url!.password);
-  } catch {
-    // Not a URL: config validation reports it.
+  for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL"]) {
+    try {
+      const url = process.env[name] ? new URL(process.env[name]) : null;
+      const password = url?.password ? decodeURIComponent(url.password) : "";
+      if (password.length >= 4) values.push(password, url!.password);
+    } catch {
+      // Not a URL: config validation reports it.
+    }
   }
   return values;
 }

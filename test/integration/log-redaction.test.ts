@@ -27,6 +27,7 @@ describe("log redaction", () => {
       authSecret: secret("auth-secret"),
       dbPassword: secret("dbpass"),
       unreachablePassword: secret("dbpass2"),
+      ownerPassword: secret("ownerpass"),
     };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -52,6 +53,8 @@ describe("log redaction", () => {
       url.password = secrets.dbPassword;
       url.pathname = `/${dropName}`;
       env.DATABASE_URL = url.toString();
+      url.password = secrets.ownerPassword;
+      env.DATABASE_OWNER_URL = url.toString();
     } else {
       delete env.DATABASE_URL;
       env.DATA_DIR = dataDir;

@@ -52,11 +52,16 @@ log.info(
     },
     body: { email, password, csrfToken: cookie },
     user: { email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA" },
-    config: { databaseUrl: env("DATABASE_URL"), authSecret: env("AUTH_SECRET") },
+    config: {
+      databaseUrl: env("DATABASE_URL"),
+      databaseOwnerUrl: process.env.DATABASE_OWNER_URL,
+      authSecret: env("AUTH_SECRET"),
+    },
   },
   "probe: request",
 );
 log.warn(`probe: retrying ${env("DATABASE_URL")} with Bearer ${bearer}`);
+log.warn(`probe: migrating as ${process.env.DATABASE_OWNER_URL ?? "the app's role"}`);
 log.error(
   { err: new Error(`connect failed for ${env("DATABASE_URL")} (secret ${env("AUTH_SECRET")})`) },
   "probe: error text",
