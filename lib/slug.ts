@@ -1,3 +1,5 @@
+import { stripInvisible } from "./text/invisible";
+
 /** Words a story or section slug may not be: they are, or may become, routes of their own. */
 export const RESERVED_SLUGS = new Set([
   "api",
@@ -45,13 +47,6 @@ export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());
 }
 
-/**
- * Characters that change how text is shown without being seen: bidi embeddings, overrides
- * and isolates (a slug that reads differently than it links), zero-width spaces and joiners,
- * the word joiner and the byte-order mark. Pasted slugs often carry them; they are dropped.
- */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
-
 export const SLUG_MAX = 80;
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -64,8 +59,8 @@ const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function normalizeSlugInput(
   raw: string,
 ): { ok: true; slug: string } | { ok: false; message: string } {
-  const slug = raw
-    .replace(INVISIBLE, "")
+  // Invisible controls (lib/text/invisible.ts) are dropped: pasted slugs often carry them.
+  const slug = stripInvisible(raw)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

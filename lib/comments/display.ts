@@ -1,16 +1,6 @@
 import { safeHref } from "../content/urls";
 
-/**
- * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
- * In a reader's name or comment they can reverse the text around them ("gpj.exe") and spill
- * into the page's layout, so they are removed from everything shown; `dir="auto"` on the
- * element still lets Arabic or Hebrew text run right to left.
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, "");
-}
+export { stripBidiControls } from "../text/invisible";
 
 export type TextToken =
   | { kind: "text"; text: string }

@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { isReservedSlug } from "@/lib/slug";
+import { stripInvisible } from "@/lib/text/invisible";
 import { cleanText } from "../articles/input";
 
 /** Paths the reader site answers itself: a section may not shadow them. */
 const READER_ROUTES = new Set(["assets", "news-sitemap.xml", "api", "_next", "icon.svg"]);
 
 export const sectionName = cleanText(60, "Name")
-  .transform((s) => s.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ""))
+  .transform((s) => stripInvisible(s).trim())
   .pipe(z.string().min(1, "Give the section a name."));
 
 export const sectionDescription = cleanText(300, "Description").default("");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { stripInvisible } from "@/lib/text/invisible";
 import { ROLES } from "@/lib/workflow/states";
 import { cleanText } from "../articles/input";
 import {
@@ -39,8 +40,13 @@ export const newPassword = z
     "This password is one of the most common passwords. Choose another.",
   );
 
+/**
+ * A staff member's display name, shown as their byline (THREATS 39): cleanText, then bidi
+ * controls and zero-width characters removed (lib/text/invisible.ts) and re-trimmed, so a
+ * name that was nothing but such characters is refused like an empty one.
+ */
 export const personName = cleanText(100, "Name")
-  .transform((s) => s.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ""))
+  .transform((s) => stripInvisible(s).trim())
   .pipe(z.string().min(1, "Enter a name."));
 
 export const role = z.enum(ROLES, { message: "Choose reporter, editor or admin." });

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
+import { stripBidiControls } from "@/lib/text/invisible";
 import { cleanText } from "../../articles/input";
 import { recordEvent } from "../../audit";
 import { authorPageChange } from "../../cache/invalidation";
@@ -21,9 +22,7 @@ export const updateProfile = defineCommand({
   permission: "profile.edit",
   input: z.strictObject({
     name: personName,
-    bio: cleanText(BIO_MAX, "Bio")
-      .transform((s) => s.replace(/[\u202A-\u202E\u2066-\u2069]/g, ""))
-      .default(""),
+    bio: cleanText(BIO_MAX, "Bio").transform(stripBidiControls).default(""),
   }),
   async run({ actor, tx }, input) {
     const [before] = await tx
