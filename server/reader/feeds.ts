@@ -58,6 +58,20 @@ const sectionStatement = prepared("reader_feed_section", (database) =>
 
 type FeedRow = Awaited<ReturnType<Awaited<ReturnType<typeof allStatement>>["execute"]>>[number];
 
+/**
+ * Feed readers show an item's description as HTML, and ours is plain text (a standfirst or
+ * SEO description): it is escaped, so "<img onerror=…>" in it is shown, not run (THREATS 16).
+ * Titles stay as they are: readers show them as text, and escaping would print "&amp;".
+ */
+function asHtmlText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
 function buildFeed(rows: FeedRow[], section: NavSection | null): string {
   const { siteUrl, siteName } = config();
   const url = (path: string) => absoluteUrl(siteUrl, path);
@@ -80,7 +94,7 @@ function buildFeed(rows: FeedRow[], section: NavSection | null): string {
       title: row.headline,
       id: link,
       link,
-      description: row.seoDescription || row.standfirst,
+      description: asHtmlText(row.seoDescription || row.standfirst),
       date: row.publishedAt,
       published: row.publishedAt,
       author: row.byline.map((a) => ({ name: a.name, link: url(authorPath(a.slug)) })),
