@@ -88,6 +88,8 @@ export function ArticleEditor({
   const [relatedOpen, setRelatedOpen] = useState(false);
   const [words, setWords] = useState(initial?.wordCount ?? 0);
   const [offer, setOffer] = useState<LocalDraft | null>(null);
+  /** This browser's store has been asked for a kept copy (tests wait on it, as on `offer`). */
+  const [localChecked, setLocalChecked] = useState(false);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   const dirtyRef = useRef<() => void>(() => {});
@@ -189,6 +191,7 @@ export function ArticleEditor({
     autosave.markSaved();
     void readLocal(userId, initial?.id ?? null).then((local) => {
       if (local && JSON.stringify(local.payload) !== JSON.stringify(collect())) setOffer(local);
+      setLocalChecked(true);
     });
   }, [editor]);
 
@@ -254,7 +257,7 @@ export function ArticleEditor({
   const fieldErrors = message?.fields ?? {};
 
   return (
-    <div>
+    <div data-local-copy={offer ? "offered" : localChecked ? "none" : "checking"}>
       <WorkflowBar view={view} busy={busy} blocked={!!conflict} timeZone={timeZone} onFire={fire}>
         <span role="status" className="save-state" data-state={autosave.state}>
           {SAVE_LABEL[autosave.state]}

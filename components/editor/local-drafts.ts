@@ -11,7 +11,21 @@ export type LocalDraft = { payload: unknown; savedAt: string; baseVersion: numbe
 const store = () => createStore("newsroom-drafts", "drafts");
 const keyOf = (userId: string, articleId: string | null) => `draft:${userId}:${articleId ?? "new"}`;
 
+/** Users signing out in this tab: a copy timed just before the click must not outlive it. */
+const signingOut = new Set<string>();
+
+/** From now on this tab writes no copy for the user (sign-out has begun). */
+export function stopKeeping(userId: string) {
+  signingOut.add(userId);
+}
+
+/** The sign-out did not happen (no connection): copies are kept again. */
+export function resumeKeeping(userId: string) {
+  signingOut.delete(userId);
+}
+
 export async function keepLocally(userId: string, articleId: string | null, draft: LocalDraft) {
+  if (signingOut.has(userId)) return;
   try {
     await set(keyOf(userId, articleId), draft, store());
   } catch {
@@ -38,8 +52,13 @@ export async function forgetLocal(userId: string, articleId: string | null) {
   }
 }
 
-/** On sign-out: nothing of this user's stays in the browser. */
+/**
+ * On sign-out: nothing of this user's stays in the browser, and this tab keeps no more copies
+ * for them (an editor's copy is written 300 ms after the last key, which can fall after the
+ * click on "Sign out").
+ */
 export async function forgetAllFor(userId: string) {
+  stopKeeping(userId);
   try {
     const mine = (await keys(store())).filter((k) => String(k).startsWith(`draft:${userId}:`));
     await delMany(mine, store());

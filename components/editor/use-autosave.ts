@@ -5,6 +5,7 @@ import { createArticle, saveArticle } from "@/app/(newsroom)/newsroom/actions";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/content/limits";
 import type { PublicError } from "@/server/errors";
 import { forgetLocal, keepLocally } from "./local-drafts";
+import { retryDelay } from "./retry-backoff";
 
 export type SaveState = "saved" | "saving" | "unsaved" | "offline" | "too_large";
 export type Payload = { headline: string } & Record<string, unknown>;
@@ -12,7 +13,6 @@ export type Payload = { headline: string } & Record<string, unknown>;
 /** Saves within this long after the last keystroke (the issue's budget is 2 s). */
 const AUTOSAVE_MS = 1_200;
 const LOCAL_COPY_MS = 300;
-const RETRY_MS = 5_000;
 
 /** Room left in a request for the action's own envelope around the story. */
 const ENVELOPE_BYTES = 16 * 1024;
@@ -64,7 +64,8 @@ type Options = {
 /**
  * Autosave that never loses a word: one request in flight per tab (the newest state queued
  * behind it, so no false conflicts), nothing sent when nothing changed, a copy in IndexedDB
- * until the server confirms, and a retry when the connection returns.
+ * until the server confirms, and retries by itself, with backoff, while the server or the
+ * network is down (at once when the browser reports the connection back).
  */
 export function useAutosave(o: Options) {
   const [state, setState] = useState<SaveState>(o.initialId ? "saved" : "unsaved");
@@ -75,95 +76,108 @@ export function useAutosave(o: Options) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const paused = useRef(false);
+  /** Saves failed in a row because the server or the network was down. */
+  const failures = useRef(0);
   const opts = useRef(o);
   opts.current = o;
 
   const saveRef = useRef<(kind: "autosave" | "manual") => Promise<boolean>>(async () => false);
 
-  const saveOnce = useCallback(async (kind: "autosave" | "manual"): Promise<boolean> => {
-    const { collect, userId } = opts.current;
-    const payload = collect();
-    const key = JSON.stringify(payload);
-    if (idRef.current && key === lastSavedRef.current) {
-      setState("saved");
-      return true;
-    }
-    if (!payload.headline.trim()) {
-      if (kind === "manual") {
-        opts.current.onRefused({
-          code: "invalid",
-          message: "A headline is required.",
-          fields: { headline: "A headline is required." },
-        });
-      }
-      return false;
-    }
-    if (offline()) {
-      setState("offline");
-      return false;
-    }
-    const bytes = utf8Bytes(key);
-    if (bytes > ACTION_BODY_LIMIT_BYTES - ENVELOPE_BYTES) {
-      setState("too_large");
-      opts.current.onRefused(tooLarge(bytes));
-      return false;
-    }
-    setState("saving");
-    // Sent as a fresh tree from its JSON text: ProseMirror shares one attrs object between
-    // equal nodes (two H2s, one link split by bold), React's action encoding sends a repeated
-    // object as a back-reference, and the server's validator accepts plain trees only.
-    const body = JSON.parse(key) as Payload;
-    try {
-      if (!idRef.current) {
-        const result = await createArticle(body);
-        if (!result.ok) {
-          setState("unsaved");
-          opts.current.onRefused(result.error);
-          return false;
-        }
-        idRef.current = result.data.id;
-        versionRef.current = result.data.version;
-        lastSavedRef.current = key;
-        await forgetLocal(userId, null);
-        await opts.current.onCreated(result.data.id);
-      } else {
-        const result = await saveArticle({
-          id: idRef.current,
-          baseVersion: versionRef.current,
-          kind,
-          ...body,
-        });
-        if (!result.ok) {
-          setState("unsaved");
-          if (result.error.code === "conflict") paused.current = true;
-          // The database is restarting: nothing was saved; try again shortly, as when offline.
-          if (result.error.code === "unavailable") {
-            timer.current = setTimeout(() => void saveRef.current("autosave"), RETRY_MS);
-          }
-          opts.current.onRefused(result.error);
-          return false;
-        }
-        versionRef.current = result.data.version;
-        lastSavedRef.current = key;
-        await opts.current.onSaved(result.data);
-      }
-      const now = JSON.stringify(opts.current.collect());
-      if (now === key) {
-        setState("saved");
-        await forgetLocal(userId, idRef.current);
-      } else {
-        setState("unsaved");
-      }
-      return true;
-    } catch {
-      // The request never got an answer: keep everything and try again.
-      setState(offline() ? "offline" : "unsaved");
-      if (!offline()) {
-        timer.current = setTimeout(() => void saveRef.current("autosave"), RETRY_MS);
-      }
-      return false;
-    }
+  /** Tries again later by itself; any newer save clears this timer first. */
+  const retryLater = useCallback(() => {
+    failures.current += 1;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(
+      () => void saveRef.current("autosave"),
+      retryDelay(failures.current),
+    );
   }, []);
+
+  const saveOnce = useCallback(
+    async (kind: "autosave" | "manual"): Promise<boolean> => {
+      const { collect, userId } = opts.current;
+      const payload = collect();
+      const key = JSON.stringify(payload);
+      if (idRef.current && key === lastSavedRef.current) {
+        setState("saved");
+        return true;
+      }
+      if (!payload.headline.trim()) {
+        if (kind === "manual") {
+          opts.current.onRefused({
+            code: "invalid",
+            message: "A headline is required.",
+            fields: { headline: "A headline is required." },
+          });
+        }
+        return false;
+      }
+      if (offline()) {
+        setState("offline");
+        return false;
+      }
+      const bytes = utf8Bytes(key);
+      if (bytes > ACTION_BODY_LIMIT_BYTES - ENVELOPE_BYTES) {
+        setState("too_large");
+        opts.current.onRefused(tooLarge(bytes));
+        return false;
+      }
+      setState("saving");
+      // Sent as a fresh tree from its JSON text: ProseMirror shares one attrs object between
+      // equal nodes (two H2s, one link split by bold), React's action encoding sends a repeated
+      // object as a back-reference, and the server's validator accepts plain trees only.
+      const body = JSON.parse(key) as Payload;
+      try {
+        if (!idRef.current) {
+          const result = await createArticle(body);
+          if (!result.ok) {
+            setState("unsaved");
+            opts.current.onRefused(result.error);
+            return false;
+          }
+          idRef.current = result.data.id;
+          versionRef.current = result.data.version;
+          lastSavedRef.current = key;
+          await forgetLocal(userId, null);
+          await opts.current.onCreated(result.data.id);
+        } else {
+          const result = await saveArticle({
+            id: idRef.current,
+            baseVersion: versionRef.current,
+            kind,
+            ...body,
+          });
+          if (!result.ok) {
+            setState("unsaved");
+            if (result.error.code === "conflict") paused.current = true;
+            // The database is restarting: nothing was saved; try again shortly, as when offline.
+            if (result.error.code === "unavailable") retryLater();
+            opts.current.onRefused(result.error);
+            return false;
+          }
+          versionRef.current = result.data.version;
+          lastSavedRef.current = key;
+          await opts.current.onSaved(result.data);
+        }
+        failures.current = 0;
+        const now = JSON.stringify(opts.current.collect());
+        if (now === key) {
+          setState("saved");
+          await forgetLocal(userId, idRef.current);
+        } else {
+          setState("unsaved");
+        }
+        return true;
+      } catch {
+        // No usable answer (network down, server down or answering with an error page): keep
+        // everything and try again. Offline, the browser's `online` event brings the retry.
+        setState(offline() ? "offline" : "unsaved");
+        if (!offline()) retryLater();
+        return false;
+      }
+    },
+    [retryLater],
+  );
 
   const save = useCallback(
     (kind: "autosave" | "manual"): Promise<boolean> => {

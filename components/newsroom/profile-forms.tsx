@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { changePassword, updateProfile } from "@/app/(newsroom)/newsroom/users/actions";
+import { forgetAllFor } from "@/components/editor/local-drafts";
 import { Field } from "@/components/ui/field";
 
 type FormState = {
@@ -78,7 +79,7 @@ export function ProfileForm({ name, bio, bioMax }: { name: string; bio: string; 
 }
 
 /** A new password after re-entering the current one; then every session ends, this one too. */
-export function ChangePasswordForm({ min }: { min: number }) {
+export function ChangePasswordForm({ min, userId }: { min: number; userId: string }) {
   const [state, setState] = useState<FormState>(idle);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -94,6 +95,8 @@ export function ChangePasswordForm({ min }: { min: number }) {
       return;
     }
     setState({ ...idle, notice: "Password changed. Sign in again with your new password." });
+    // Every session has ended: as on "Sign out", no unsaved draft of theirs stays here.
+    await forgetAllFor(userId);
     await signOut({ callbackUrl: "/login" });
   }
 

@@ -30,7 +30,7 @@ export default async function ProfilePage() {
       </section>
       <section>
         <h2>Password</h2>
-        <ChangePasswordForm min={PASSWORD_MIN} />
+        <ChangePasswordForm min={PASSWORD_MIN} userId={actor.id} />
       </section>
       <p>
         <Link href="/newsroom/profile/security">Sign-in and security</Link>
