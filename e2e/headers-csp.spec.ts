@@ -1,7 +1,6 @@
 import {
   type APIResponse,
   type Browser,
-  type BrowserContext,
   expect,
   type Page,
   type Response,
@@ -10,6 +9,7 @@ import {
 import sharp from "sharp";
 import { answeredByRouteHandler } from "../server/http/security-headers";
 import { signIn } from "./support/auth";
+import { CspWatcher, settle } from "./support/csp";
 import { signInAsAdmin, uniquePerson } from "./support/staff";
 import { StoryEditor } from "./support/story-editor";
 import { createUser } from "./support/users";
@@ -23,62 +23,10 @@ import { createUser } from "./support/users";
  */
 test.describe.configure({ mode: "serial" });
 
-type Violation = { url: string; directive: string; blocked: string; sample: string };
-
-const violations: Violation[] = [];
-const contexts: BrowserContext[] = [];
-
-/**
- * A browser context that reports every CSP violation: the `securitypolicyviolation` event
- * (installed before any page script runs) and Chromium's console message for it.
- */
-async function watchedContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  await context.exposeBinding("__reportCspViolation", ({ page }, v: Omit<Violation, "url">) => {
-    violations.push({ url: page.url(), ...v });
-  });
-  await context.addInitScript(() => {
-    document.addEventListener(
-      "securitypolicyviolation",
-      (event) => {
-        const report = (window as unknown as { __reportCspViolation: (v: unknown) => void })
-          .__reportCspViolation;
-        report({
-          directive: event.effectiveDirective,
-          blocked: event.blockedURI,
-          sample: event.sample,
-        });
-      },
-      true,
-    );
-  });
-  context.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) {
-      violations.push({
-        url: message.page()?.url() ?? "",
-        directive: "console",
-        blocked: "",
-        sample: message.text(),
-      });
-    }
-  });
-  return context;
-}
-
-async function watchedPage(browser: Browser): Promise<Page> {
-  return (await watchedContext(browser)).newPage();
-}
-
-/** Reports arrive asynchronously: give them a moment before counting. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
-  await page.waitForTimeout(150);
-}
-
-function expectNoViolations(): void {
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
+const csp = new CspWatcher();
+const { violations } = csp;
+const watchedPage = (browser: Browser): Promise<Page> => csp.page(browser);
+const expectNoViolations = (): void => csp.expectNone();
 
 type Headers = Record<string, string>;
 
@@ -174,7 +122,7 @@ let storyId = "";
 let publicPath = "";
 
 test.afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
+  await csp.closeAll();
 });
 
 /**
