@@ -11,6 +11,7 @@ import {
   sectionPath,
   shareImage,
 } from "@/lib/reader/paths";
+import { xmlEscape } from "@/lib/reader/xml";
 import { config } from "../config";
 import { db } from "../db";
 import { prepared } from "./prepared";
@@ -58,20 +59,6 @@ const sectionStatement = prepared("reader_feed_section", (database) =>
 
 type FeedRow = Awaited<ReturnType<Awaited<ReturnType<typeof allStatement>>["execute"]>>[number];
 
-/**
- * Feed readers show an item's description as HTML, and ours is plain text (a standfirst or
- * SEO description): it is escaped, so "<img onerror=…>" in it is shown, not run (THREATS 16).
- * Titles stay as they are: readers show them as text, and escaping would print "&amp;".
- */
-function asHtmlText(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
 function buildFeed(rows: FeedRow[], section: NavSection | null): string {
   const { siteUrl, siteName } = config();
   const url = (path: string) => absoluteUrl(siteUrl, path);
@@ -94,7 +81,9 @@ function buildFeed(rows: FeedRow[], section: NavSection | null): string {
       title: row.headline,
       id: link,
       link,
-      description: asHtmlText(row.seoDescription || row.standfirst),
+      // Feed readers show the description as HTML; ours is plain text, so it is escaped and
+      // "<img onerror=…>" in it is shown, not run (THREATS 16). Titles are shown as text.
+      description: xmlEscape(row.seoDescription || row.standfirst),
       date: row.publishedAt,
       published: row.publishedAt,
       author: row.byline.map((a) => ({ name: a.name, link: url(authorPath(a.slug)) })),

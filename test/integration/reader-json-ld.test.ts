@@ -246,7 +246,7 @@ describe("hostile bylines and SEO fields (THREATS 16)", () => {
     const feed = await siteFeed();
     const item = feed.split("<item>").find((i) => i.includes(`/politics/${row!.slug}<`)) ?? "";
     expect(item).toContain(
-      `<description><![CDATA[${escaped(SEO_DESCRIPTION).replace(/&#x27;/g, "&#39;")}]]></description>`,
+      `<description><![CDATA[${escaped(SEO_DESCRIPTION).replace(/&#x27;/g, "&apos;")}]]></description>`,
     );
     expect(item).toContain(`<author>${escaped(BYLINE).replace(/&quot;/g, '"')}</author>`);
     expect(item).not.toContain("<script>alert");
