@@ -83,6 +83,23 @@ describe("staff names (THREATS 39)", () => {
     }
   });
 
+  it("keeps a joiner inside a Persian or Devanagari word, where it spells the name", async () => {
+    const reporter = await makeUser("reporter");
+    // "Fatemeh Zadeh" written with its zero-width non-joiner; "Lakshmi" with a ZWJ half-form.
+    for (const name of ["فاطمه\u200Cزاده", "लक्\u200Dष्मी"]) {
+      ok(await updateProfile.execute(reporter.claims, { name, bio: "" }));
+      expect(await nameOf(reporter.id)).toBe(name.normalize("NFC"));
+    }
+    // Next to a Latin letter, a space or an emoji it is a look-alike, and goes.
+    ok(
+      await updateProfile.execute(reporter.claims, {
+        name: "Ad\u200Cmin \u200D\u{1F4F0}",
+        bio: "",
+      }),
+    );
+    expect(await nameOf(reporter.id)).toBe("Admin \u{1F4F0}");
+  });
+
   it("refuses a name that is nothing but bidi and zero-width characters, with a field error", async () => {
     const invisibleOnly = ` ${INVISIBLES.join("")} \u200B `;
     const before = await userCount();
