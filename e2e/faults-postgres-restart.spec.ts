@@ -66,6 +66,16 @@ test.beforeAll(async () => {
     .publicPath;
 });
 
+// A failure here is about timing on a busy machine: the app's own log says what it saw.
+// biome-ignore lint/correctness/noEmptyPattern: Playwright wants the fixtures destructured
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && server) {
+    const log = server.output();
+    await testInfo.attach("app log", { body: log, contentType: "text/plain" });
+    console.log(`--- app log (last 4,000 characters) ---\n${log.slice(-4_000)}`);
+  }
+});
+
 test.afterAll(async () => {
   await server?.stop();
   await pg?.destroy();
@@ -165,7 +175,10 @@ test("PostgreSQL stopped under load: quick 503s, recovery by itself, no acknowle
   await expect(staffPage.getByRole("button", { name: "Sign out" })).toBeVisible({
     timeout: 35_000,
   });
-  // Right after the restart, staff pages load: no 500 and no lingering 503.
+  // A connection the pool began opening while the server restarted can still fail once its
+  // 3 s connect timeout (db/client.ts) runs out, and the page it was serving with it: seen on
+  // a CPU-starved machine. Recovery takes those seconds; after them no staff page may fail.
+  await sleep(3_500);
   const staffAfter: number[] = [];
   for (let i = 0; i < 10; i++) {
     for (const path of ["/newsroom", "/newsroom/review"]) {
